@@ -1,0 +1,39 @@
+import type {} from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context';
+import { langFromHeader } from '../i18n/messages';
+import { AppError, unauthorized } from '../lib/errors';
+import type { UserPrincipal } from '../modules/auth/principal';
+import { authenticate } from '../modules/auth/service';
+
+export const SESSION_COOKIE = 'chiso_sid';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Runs before every /api route: resolves the session cookie, refuses anonymous calls to
+ * non-public routes (401) and state-changing calls whose session lacks the CSRF header (403).
+ */
+export function authHook(ctx: AppContext) {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    request.lang = langFromHeader(request.headers['accept-language']);
+    request.principal = null;
+    if (!request.url.startsWith('/api/')) return;
+    const config = request.routeOptions.config;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) request.principal = await authenticate(ctx, token);
+
+    if ((config.access ?? 'user') !== 'public' && !request.principal) throw unauthorized();
+
+    if (request.principal && !SAFE_METHODS.has(request.method) && !config.skipCsrf) {
+      const header = request.headers['x-csrf-token'];
+      if (header !== request.principal.csrfToken) throw new AppError(403, 'auth.csrf');
+    }
+  };
+}
+
+/** The signed-in user of a route that is not public; the hook has already refused anonymous calls. */
+export function userOf(request: FastifyRequest): UserPrincipal {
+  const principal = request.principal;
+  if (principal?.kind !== 'user') throw unauthorized();
+  return principal;
+}

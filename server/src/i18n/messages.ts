@@ -1,0 +1,83 @@
+// Messages the server sends to people (errors, import reports), Vietnamese first.
+// The web app shows `message` as sent; `code` lets it pick its own wording.
+
+const vi = {
+  'common.notFound': 'Không tìm thấy dữ liệu yêu cầu.',
+  'common.internal': 'Lỗi hệ thống. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị viên (mã lỗi {{id}}).',
+  'common.validation': 'Dữ liệu gửi lên không hợp lệ: {{details}}',
+  'common.tooLarge': 'Tệp quá lớn (tối đa {{max}} MB).',
+  'common.fileRequired': 'Chưa chọn tệp để nhập.',
+  'auth.required': 'Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn.',
+  'auth.forbidden': 'Bạn không có quyền thực hiện thao tác này.',
+  'auth.outOfScope': 'Bạn không có quyền truy cập dữ liệu của đơn vị này.',
+  'auth.csrf': 'Yêu cầu bị từ chối vì thiếu mã bảo vệ (CSRF). Hãy tải lại trang rồi thử lại.',
+  'auth.badCredentials': 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  'auth.rateLimited': 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {{minutes}} phút.',
+  'auth.wrongCurrentPassword': 'Mật khẩu hiện tại không đúng.',
+  'auth.weakPassword': 'Mật khẩu mới phải có ít nhất 8 ký tự và khác tên đăng nhập.',
+  'setup.done': 'Hệ thống đã được khởi tạo; không thể tạo lại quản trị viên đầu tiên.',
+  'units.codeTaken': 'Mã đơn vị "{{code}}" đã được dùng.',
+  'units.parentRequired': 'Đơn vị cấp {{level}} phải có đơn vị cấp trên.',
+  'units.badParentLevel': 'Đơn vị cấp {{level}} không thể trực thuộc đơn vị cấp {{parentLevel}}.',
+  'units.rootNotAllowed': 'Chỉ quản trị viên cấp cao nhất mới tạo được đơn vị không có cấp trên.',
+  'units.moveIntoSelf': 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị trực thuộc nó.',
+  'units.hasActiveChildren':
+    'Đơn vị còn {{count}} đơn vị trực thuộc đang hoạt động; hãy ngừng hoạt động các đơn vị đó trước.',
+  'units.parentInactive': 'Đơn vị cấp trên đang ngừng hoạt động.',
+  'units.ownUnit': 'Không thể ngừng hoạt động hoặc chuyển đơn vị của chính bạn.',
+  'users.usernameTaken': 'Tên đăng nhập "{{username}}" đã được dùng.',
+  'users.self': 'Không thể tự khoá tài khoản hoặc bỏ quyền quản trị của chính mình.',
+  'users.unitInactive': 'Đơn vị đã ngừng hoạt động; không thể gán người dùng vào đơn vị này.',
+  'import.refused':
+    'Tệp có {{count}} dòng lỗi; chưa có dữ liệu nào được lưu. Sửa các dòng dưới đây rồi nhập lại.',
+  'import.badFormat': 'Không đọc được tệp: chỉ nhận .xlsx hoặc .csv (UTF-8).',
+  'import.empty': 'Tệp không có dòng dữ liệu nào.',
+} as const;
+
+export type MessageKey = keyof typeof vi;
+export type MessageParams = Record<string, string | number>;
+
+const en: Record<MessageKey, string> = {
+  'common.notFound': 'The requested data was not found.',
+  'common.internal':
+    'System error. Please try again; if it persists, tell the administrator (error id {{id}}).',
+  'common.validation': 'The submitted data is not valid: {{details}}',
+  'common.tooLarge': 'The file is too large (at most {{max}} MB).',
+  'common.fileRequired': 'No file was chosen for import.',
+  'auth.required': 'You are not signed in, or your session has expired.',
+  'auth.forbidden': 'You are not allowed to do this.',
+  'auth.outOfScope': 'You may not access the data of this unit.',
+  'auth.csrf': 'Request refused: the CSRF protection token is missing. Reload the page and try again.',
+  'auth.badCredentials': 'Wrong username or password.',
+  'auth.rateLimited': 'Too many failed sign-ins. Try again in {{minutes}} minutes.',
+  'auth.wrongCurrentPassword': 'The current password is wrong.',
+  'auth.weakPassword': 'The new password needs at least 8 characters and must differ from the username.',
+  'setup.done': 'The system is already set up; the first administrator cannot be created again.',
+  'units.codeTaken': 'Unit code "{{code}}" is already in use.',
+  'units.parentRequired': 'A {{level}} unit needs a parent unit.',
+  'units.badParentLevel': 'A {{level}} unit cannot sit under a {{parentLevel}} unit.',
+  'units.rootNotAllowed': 'Only a top-level administrator may create a unit without a parent.',
+  'units.moveIntoSelf': 'A unit cannot be moved into itself or a unit below it.',
+  'units.hasActiveChildren': 'The unit still has {{count}} active units below it; deactivate them first.',
+  'units.parentInactive': 'The parent unit is inactive.',
+  'units.ownUnit': 'You cannot deactivate or move your own unit.',
+  'users.usernameTaken': 'Username "{{username}}" is already in use.',
+  'users.self': 'You cannot deactivate yourself or remove your own administrator role.',
+  'users.unitInactive': 'The unit is inactive; users cannot be assigned to it.',
+  'import.refused':
+    'The file has {{count}} bad rows; nothing was saved. Fix the rows below and import again.',
+  'import.badFormat': 'Cannot read the file: only .xlsx or .csv (UTF-8) are accepted.',
+  'import.empty': 'The file has no data rows.',
+};
+
+export type Lang = 'vi' | 'en';
+const catalogues: Record<Lang, Record<MessageKey, string>> = { vi, en };
+
+export function translate(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
+  return catalogues[lang][key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** Vietnamese unless the client asks for English first. */
+export function langFromHeader(acceptLanguage: string | undefined): Lang {
+  return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'vi';
+}
