@@ -19,7 +19,8 @@ const vi = {
   'units.codeTaken': 'Mã đơn vị "{{code}}" đã được dùng.',
   'units.parentRequired': 'Đơn vị cấp {{level}} phải có đơn vị cấp trên.',
   'units.badParentLevel': 'Đơn vị cấp {{level}} không thể trực thuộc đơn vị cấp {{parentLevel}}.',
-  'units.rootNotAllowed': 'Chỉ quản trị viên cấp cao nhất mới tạo được đơn vị không có cấp trên.',
+  'units.rootNotAllowed':
+    'Đơn vị phải có đơn vị cấp trên; đơn vị cấp cao nhất chỉ được tạo khi khởi tạo hệ thống.',
   'units.moveIntoSelf': 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị trực thuộc nó.',
   'units.hasActiveChildren':
     'Đơn vị còn {{count}} đơn vị trực thuộc đang hoạt động; hãy ngừng hoạt động các đơn vị đó trước.',
@@ -56,7 +57,8 @@ const en: Record<MessageKey, string> = {
   'units.codeTaken': 'Unit code "{{code}}" is already in use.',
   'units.parentRequired': 'A {{level}} unit needs a parent unit.',
   'units.badParentLevel': 'A {{level}} unit cannot sit under a {{parentLevel}} unit.',
-  'units.rootNotAllowed': 'Only a top-level administrator may create a unit without a parent.',
+  'units.rootNotAllowed':
+    'A unit needs a parent; the top unit is created only when the system is first set up.',
   'units.moveIntoSelf': 'A unit cannot be moved into itself or a unit below it.',
   'units.hasActiveChildren': 'The unit still has {{count}} active units below it; deactivate them first.',
   'units.parentInactive': 'The parent unit is inactive.',

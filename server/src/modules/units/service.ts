@@ -4,7 +4,7 @@ import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
 import { AppError, conflict, importRefused, notFound, type RowError } from '../../lib/errors';
 import type { TableRow } from '../../lib/table-file';
-import { hasRole, requireReach, requireRole, unitScope } from '../../policy';
+import { requireReach, requireRole, unitScope } from '../../policy';
 import type { AuthUser } from '../auth/principal';
 import * as q from './queries';
 
@@ -62,9 +62,6 @@ function ensureFits(level: UnitLevel, parentLevel: UnitLevel | null) {
   });
 }
 
-/** A root unit (no parent) may be created only by an admin of a root unit: the system's top. */
-const isTopAdmin = (user: AuthUser) => hasRole(user, 'admin') && user.unitPath === `/${user.unitId}/`;
-
 export async function createUnit(
   ctx: AppContext,
   user: AuthUser,
@@ -79,7 +76,8 @@ export async function createUnit(
       if (!parent.active) throw new AppError(400, 'units.parentInactive');
       parentPath = parent.path;
       parentLevel = parent.level;
-    } else if (!isTopAdmin(user)) {
+    } else {
+      // A top unit outside every admin's subtree would be unmanageable; only the first run makes one.
       throw new AppError(403, 'units.rootNotAllowed');
     }
     ensureFits(input.level, parentLevel);
@@ -181,11 +179,11 @@ export async function importUnits(
           message: `Đơn vị cấp trên "${r.parentCode}" nằm ngoài phạm vi quản lý của bạn.`,
         });
       }
-      if (!r.parentCode && !existing && !isTopAdmin(user)) {
+      if (!r.parentCode && !existing) {
         rowErrors.push({
           row: r.row,
           field: 'Mã đơn vị cấp trên',
-          message: 'Chỉ quản trị viên cấp cao nhất mới tạo được đơn vị không có cấp trên.',
+          message: 'Bắt buộc có mã đơn vị cấp trên: đơn vị cấp cao nhất chỉ được tạo khi khởi tạo hệ thống.',
         });
       }
       if (
