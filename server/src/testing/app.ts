@@ -42,7 +42,7 @@ export function testConfig(overrides: Record<string, string> = {}) {
  * One app on one fresh database for a whole test file, with the demo data loaded.
  * `now` can be moved by tests that need time to pass.
  */
-export function useTestApp(options: { demo?: boolean; config?: Record<string, string> } = {}) {
+export function setupTestApp(options: { demo?: boolean; config?: Record<string, string> } = {}) {
   const harness = {} as TestHarness;
   const clock = { now: new Date() };
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loginAs, useTestApp } from '../../testing/app';
+import { loginAs, setupTestApp } from '../../testing/app';
 
-const { harness, clock } = useTestApp();
+const { harness, clock } = setupTestApp();
 
 const login = (username: string, password: string, ip = '10.0.0.1') =>
   harness.app.inject({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../testing/app';
+import { setupTestApp } from '../../testing/app';
 import { testEngine } from '../../testing/db';
 
-const { harness } = useTestApp({ demo: false });
+const { harness } = setupTestApp({ demo: false });
 
 describe('health and API documentation', () => {
   it('reports the database engine and the last migration, without a session', async () => {

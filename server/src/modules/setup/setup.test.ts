@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loginAs, useTestApp } from '../../testing/app';
+import { loginAs, setupTestApp } from '../../testing/app';
 
-const { harness } = useTestApp({ demo: false });
+const { harness } = setupTestApp({ demo: false });
 
 const firstRun = {
   unit: { code: '30', name: 'Tỉnh Hải Dương', level: 'province' },

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Client, loginAs, useTestApp } from '../../testing/app';
+import { type Client, loginAs, setupTestApp } from '../../testing/app';
 
-const { harness } = useTestApp();
+const { harness } = setupTestApp();
 
 interface Unit {
   id: number;

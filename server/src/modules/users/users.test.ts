@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Client, loginAs, useTestApp } from '../../testing/app';
+import { type Client, loginAs, setupTestApp } from '../../testing/app';
 
-const { harness } = useTestApp();
+const { harness } = setupTestApp();
 let admin: Client;
 const unitIds: Record<string, number> = {};
 
