@@ -34,8 +34,13 @@ export async function startServer(config: Config, options: { webRoot?: string } 
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://localhost:${port}`;
     logger.info({ engine: database.engine, dataDir: config.dataDir }, `ChiSo: ${url}`);
-    if (config.demo && (await hasDemoAccounts(ctx))) process.stdout.write(demoAccountsBanner(url));
-    else if (await needsSetup(ctx)) process.stdout.write(`\n  Mở ${url} để tạo quản trị viên đầu tiên.\n\n`);
+    const extra =
+      config.demo && (await hasDemoAccounts(ctx))
+        ? demoAccountsBanner()
+        : (await needsSetup(ctx))
+          ? [`  Mở ${url} để tạo quản trị viên đầu tiên.`]
+          : [];
+    process.stdout.write(['', `  ChiSo đang chạy tại ${url}`, ...extra, '', ''].join('\n'));
 
     const db = database;
     let stopping: Promise<void> | undefined;

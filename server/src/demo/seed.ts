@@ -138,9 +138,7 @@ export async function hasDemoAccounts(ctx: AppContext): Promise<boolean> {
   return row !== undefined;
 }
 
-export function demoAccountsBanner(baseUrl: string): string {
+export function demoAccountsBanner(): string[] {
   const lines = DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(18)} ${DEMO_PASSWORD}   (${a.label})`);
-  return ['', `  ChiSo đang chạy tại ${baseUrl}`, '  Tài khoản dùng thử (demo accounts):', ...lines, ''].join(
-    '\n',
-  );
+  return ['  Tài khoản dùng thử (demo accounts):', ...lines];
 }

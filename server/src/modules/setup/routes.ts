@@ -14,10 +14,15 @@ export const setupRoutes: RoutePlugin = (app, ctx) => {
         tags,
         summary: 'Hệ thống đã có quản trị viên chưa (công khai)',
         security: [],
-        response: { 200: z.object({ needsSetup: z.boolean() }) },
+        response: {
+          200: z.object({
+            needsSetup: z.boolean(),
+            demo: z.boolean().describe('Có tài khoản dùng thử (hiện gợi ý ở trang đăng nhập)'),
+          }),
+        },
       },
     },
-    async () => ({ needsSetup: await service.needsSetup(ctx) }),
+    async () => service.setupStatus(ctx),
   );
 
   app.post(

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { UnitLevel } from '#core/units';
 import type { AppContext } from '../../context';
+import { hasDemoAccounts } from '../../demo/seed';
 import { AppError } from '../../lib/errors';
 import { hashPassword, isAcceptablePassword } from '../auth/password';
 import { normaliseUsername } from '../auth/service';
@@ -9,6 +10,10 @@ import { countUsers, insertUser } from '../users/queries';
 
 export async function needsSetup(ctx: AppContext): Promise<boolean> {
   return (await countUsers(ctx.db)) === 0;
+}
+
+export async function setupStatus(ctx: AppContext): Promise<{ needsSetup: boolean; demo: boolean }> {
+  return { needsSetup: await needsSetup(ctx), demo: ctx.config.demo && (await hasDemoAccounts(ctx)) };
 }
 
 /**

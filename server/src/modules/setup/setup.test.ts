@@ -11,7 +11,7 @@ const firstRun = {
 describe('first run without demo data', () => {
   it('has no users and asks for the first administrator', async () => {
     const res = await harness.app.inject({ method: 'GET', url: '/api/setup' });
-    expect(res.json()).toEqual({ needsSetup: true });
+    expect(res.json()).toEqual({ needsSetup: true, demo: false });
   });
 
   it('creates the top unit and the first admin once; a second attempt is refused', async () => {

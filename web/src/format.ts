@@ -1,0 +1,7 @@
+import dayjs from 'dayjs';
+
+/** Dates are shown the Vietnamese way everywhere: dd/mm/yyyy. */
+export const formatDate = (value: string | Date | null | undefined) =>
+  value ? dayjs(value).format('DD/MM/YYYY') : '';
+export const formatDateTime = (value: string | Date | null | undefined) =>
+  value ? dayjs(value).format('DD/MM/YYYY HH:mm') : '';
