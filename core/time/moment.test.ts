@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { isPastDueDay, metDeadline } from './deadline';
+import { compareMoments, dateMoment, localMoment } from './moment';
+
+const at = (date: string, hour: number, minute: number) => localMoment(date, { hour, minute });
+
+describe('compareMoments', () => {
+  it('orders by instant only when both carry a time', () => {
+    expect(compareMoments(at('2021-01-04', 9, 0), at('2021-01-04', 10, 0))).toBe(-1);
+    expect(compareMoments(dateMoment('2021-01-04'), at('2021-01-04', 10, 0))).toBe(0);
+    expect(compareMoments(at('2021-01-04', 23, 59), dateMoment('2021-01-05'))).toBe(-1);
+  });
+
+  it('uses the Vietnam day, not the UTC one', () => {
+    // 00:30 in Hà Nội is still the previous day in UTC.
+    expect(compareMoments(at('2021-01-05', 0, 30), dateMoment('2021-01-05'))).toBe(0);
+  });
+});
+
+describe('deadlines (SPEC §5)', () => {
+  it('a result at 17:05 on a due date without a time is on time', () => {
+    expect(metDeadline(at('2021-01-08', 17, 5), dateMoment('2021-01-08'))).toBe(true);
+  });
+
+  it('a result at 11:05 against a due time of 10:00 the same day is late', () => {
+    expect(metDeadline(at('2021-01-04', 11, 5), at('2021-01-04', 10, 0))).toBe(false);
+  });
+
+  it('a result exactly at the due time is on time', () => {
+    expect(metDeadline(at('2021-01-13', 16, 30), at('2021-01-13', 16, 30))).toBe(true);
+  });
+
+  it('a result without a time on the due day is on time', () => {
+    expect(metDeadline(dateMoment('2021-01-04'), at('2021-01-04', 10, 0))).toBe(true);
+  });
+
+  it('a result the day after the due day is late whatever the times', () => {
+    expect(metDeadline(at('2021-01-05', 0, 0), dateMoment('2021-01-04'))).toBe(false);
+  });
+
+  it('an open item is late only once the date is after its due day', () => {
+    expect(isPastDueDay(dateMoment('2021-01-29'), '2021-01-29')).toBe(false);
+    expect(isPastDueDay(at('2021-01-29', 8, 0), '2021-01-29')).toBe(false);
+    expect(isPastDueDay(dateMoment('2021-01-29'), '2021-01-30')).toBe(true);
+  });
+});
