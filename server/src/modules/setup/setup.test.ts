@@ -29,6 +29,7 @@ describe('first run without demo data', () => {
     expect(again.statusCode).toBe(409);
     expect((await harness.app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({
       needsSetup: false,
+      demo: false,
     });
   });
 });
