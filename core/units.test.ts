@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canSitUnder, parseUnitLevel } from './units';
+import { ancestorPaths, canSitUnder, parseUnitLevel } from './units';
 
 describe('unit levels', () => {
   it('reads levels written the Vietnamese way, with or without accents', () => {
@@ -16,5 +16,12 @@ describe('unit levels', () => {
     expect(canSitUnder('district', 'commune')).toBe(false);
     expect(canSitUnder('province', null)).toBe(true);
     expect(canSitUnder('commune', null)).toBe(false);
+  });
+});
+
+describe('ancestorPaths', () => {
+  it('lists the paths above a unit, root first, without the unit itself', () => {
+    expect(ancestorPaths('/1/7/27/')).toEqual(['/1/', '/1/7/']);
+    expect(ancestorPaths('/1/')).toEqual([]);
   });
 });

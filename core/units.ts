@@ -48,3 +48,9 @@ export type Role = (typeof ROLES)[number];
 
 /** Roles that reach the units below their own unit, not only their own. */
 export const SUBTREE_ROLES: readonly Role[] = ['admin', 'appraiser'];
+
+/** The paths of the units above a unit, nearest last: "/1/7/27/" → ["/1/", "/1/7/"]. */
+export function ancestorPaths(path: string): string[] {
+  const ids = path.split('/').filter(Boolean);
+  return ids.slice(0, -1).map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
+}

@@ -5,6 +5,7 @@ import type { Role } from '#core/units';
 import type { AppContext } from '../context';
 import { readTable } from '../lib/table-file';
 import { hashPassword } from '../modules/auth/password';
+import { seedDemoFramework } from '../modules/frameworks/demo';
 import { findUnitsByCodes, insertUnit, updateUnitFields } from '../modules/units/queries';
 import { users } from '../modules/users/schema';
 
@@ -119,6 +120,7 @@ async function seedAccounts(ctx: AppContext): Promise<void> {
 export const demoSteps: { name: string; run(ctx: AppContext): Promise<void> }[] = [
   { name: 'units', run: seedUnits },
   { name: 'accounts', run: seedAccounts },
+  { name: 'framework', run: seedDemoFramework },
 ];
 
 /**

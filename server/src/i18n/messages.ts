@@ -29,6 +29,10 @@ const vi = {
   'users.usernameTaken': 'Tên đăng nhập "{{username}}" đã được dùng.',
   'users.self': 'Không thể tự khoá tài khoản hoặc bỏ quyền quản trị của chính mình.',
   'users.unitInactive': 'Đơn vị đã ngừng hoạt động; không thể gán người dùng vào đơn vị này.',
+  'frameworks.levelNotBelow': 'Bộ chỉ số phải dành cho cấp đơn vị thấp hơn cấp của đơn vị ban hành.',
+  'frameworks.published':
+    'Bộ chỉ số đã ban hành thì không sửa hay xoá được; hãy sao chép thành bản nháp mới.',
+  'frameworks.invalid': 'Bộ chỉ số còn {{count}} lỗi; sửa hết rồi mới ban hành được.',
   'import.refused':
     'Tệp có {{count}} dòng lỗi; chưa có dữ liệu nào được lưu. Sửa các dòng dưới đây rồi nhập lại.',
   'import.badFormat': 'Không đọc được tệp: chỉ nhận .xlsx hoặc .csv (UTF-8).',
@@ -66,6 +70,9 @@ const en: Record<MessageKey, string> = {
   'users.usernameTaken': 'Username "{{username}}" is already in use.',
   'users.self': 'You cannot deactivate yourself or remove your own administrator role.',
   'users.unitInactive': 'The unit is inactive; users cannot be assigned to it.',
+  'frameworks.levelNotBelow': 'A framework must be for a level below the level of the unit that issues it.',
+  'frameworks.published': 'A published framework cannot be edited or deleted; copy it to a new draft.',
+  'frameworks.invalid': 'The framework still has {{count}} errors; fix them all before publishing.',
   'import.refused':
     'The file has {{count}} bad rows; nothing was saved. Fix the rows below and import again.',
   'import.badFormat': 'Cannot read the file: only .xlsx or .csv (UTF-8) are accepted.',

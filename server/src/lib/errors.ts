@@ -7,13 +7,20 @@ export interface RowError {
   message: string;
 }
 
+/** An error about one field, of a form (no row) or of a file (with its row). */
+export interface FieldError {
+  row?: number;
+  field: string;
+  message: string;
+}
+
 /** An expected failure with an HTTP status and a message the user can act on. */
 export class AppError extends Error {
   constructor(
     readonly status: number,
     readonly code: MessageKey,
     readonly params: MessageParams = {},
-    readonly errors?: RowError[],
+    readonly errors?: FieldError[],
   ) {
     super(translate('vi', code, params));
   }

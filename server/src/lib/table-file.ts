@@ -106,24 +106,33 @@ export async function readTable(
   return { header, rows };
 }
 
-/** Writes rows to a one-sheet .xlsx with a bold, frozen header. */
-export async function writeXlsx(
-  sheetName: string,
-  header: string[],
-  rows: (string | number)[][],
-): Promise<Buffer> {
+export interface Sheet {
+  name: string;
+  header: string[];
+  rows: (string | number)[][];
+}
+
+/** Writes sheets to an .xlsx, each with a bold, frozen header and columns sized to fit. */
+export async function writeWorkbook(sheets: Sheet[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(header).font = { bold: true };
-  for (const r of rows) sheet.addRow(r);
-  sheet.columns.forEach((column, i) => {
-    const longest = Math.max(
-      header[i]?.length ?? 0,
-      ...rows.slice(0, 200).map((r) => String(r[i] ?? '').length),
-    );
-    column.width = Math.min(60, Math.max(8, longest + 2));
-  });
+  for (const { name, header, rows } of sheets) {
+    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.addRow(header).font = { bold: true };
+    for (const r of rows) sheet.addRow(r);
+    sheet.columns.forEach((column, i) => {
+      const longest = Math.max(
+        header[i]?.length ?? 0,
+        ...rows.slice(0, 200).map((r) => String(r[i] ?? '').length),
+      );
+      column.width = Math.min(60, Math.max(8, longest + 2));
+    });
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Writes rows to a one-sheet .xlsx. */
+export function writeXlsx(sheetName: string, header: string[], rows: (string | number)[][]): Promise<Buffer> {
+  return writeWorkbook([{ name: sheetName, header, rows }]);
 }
 
 /** Finds each wanted column by its header, ignoring case and accents. */
