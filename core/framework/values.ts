@@ -1,6 +1,7 @@
 // The values a unit is scored on, as callers hold them: points, a level's label, an
 // exact rate or a count, per criterion code; and reading them from a scores file.
 
+import { foldText } from '../text';
 import { fail, ok, type Parsed } from './checked';
 import type { CompiledFramework } from './compile';
 import { INPUT } from './compile';
@@ -42,6 +43,8 @@ export function kpiCount(count: number): KpiValue {
  * manual leaf, a level's label or points for `lua_chon`, a percent or "n/d" for a rate
  * leaf, a whole number for a count leaf. An empty cell is null (no value); so is "0/0".
  */
+const POINTS_SUFFIX = /^([\d.,]+)\s*(d|diem)$/;
+
 export function parseNodeValue(
   compiled: CompiledFramework,
   code: string,
@@ -51,6 +54,14 @@ export function parseNodeValue(
   if (i === undefined) return fail(`Không có tiêu chí mã ${code}`);
   const trimmed = text.trim();
   if (trimmed === '') return ok(null);
+  // "2đ" / "2 điểm" is points for any node, also a computed leaf whose column else holds its KPI.
+  const explicit = POINTS_SUFFIX.exec(foldText(trimmed));
+  if (explicit) {
+    const points = parseDecimal(explicit[1] ?? '');
+    return points === null
+      ? fail(`${code}: "${text}" không phải là số điểm`)
+      : ok({ kind: 'points', points });
+  }
   const leaf = compiled.leaf[i] === 1;
   const kind = leaf ? compiled.input[i] : INPUT.points;
   if (kind === INPUT.rate) {

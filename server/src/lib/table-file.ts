@@ -51,6 +51,14 @@ async function* csvRows(source: Readable): AsyncGenerator<TableRow> {
   }
 }
 
+/** A number Excel shows as a percent is kept as 0.855; the user typed and sees "85,5%". */
+function xlsxCellText(cell: ExcelJS.Cell): string {
+  const value = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
+  if (typeof value === 'number' && cell.numFmt?.includes('%'))
+    return `${Number((value * 100).toPrecision(15))}%`;
+  return cellText(cell.value);
+}
+
 async function* xlsxRows(source: Readable): AsyncGenerator<TableRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     worksheets: 'emit',
@@ -62,8 +70,11 @@ async function* xlsxRows(source: Readable): AsyncGenerator<TableRow> {
   for await (const worksheet of reader) {
     for await (const r of worksheet) {
       const row = r as ExcelJS.Row;
-      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      yield { row: row.number, cells: values.map((v) => cellText(v as ExcelJS.CellValue)) };
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        cells[column - 1] = xlsxCellText(cell);
+      });
+      yield { row: row.number, cells: Array.from(cells, (c) => c ?? '') };
     }
     return; // only the first sheet holds the data
   }
@@ -133,6 +144,13 @@ export async function writeWorkbook(sheets: Sheet[]): Promise<Buffer> {
 /** Writes rows to a one-sheet .xlsx. */
 export function writeXlsx(sheetName: string, header: string[], rows: (string | number)[][]): Promise<Buffer> {
   return writeWorkbook([{ name: sheetName, header, rows }]);
+}
+
+/** Rows by sheet position, a blank row kept as [], so `rows[i]` is spreadsheet row i + 2. */
+export function denseRows(rows: readonly TableRow[]): string[][] {
+  const dense: string[][] = [];
+  for (const r of rows) dense[r.row - 2] = r.cells;
+  return Array.from(dense, (cells) => cells ?? []);
 }
 
 /** Finds each wanted column by its header, ignoring case and accents. */

@@ -17,7 +17,7 @@ import {
 import { ancestorPaths, UNIT_LEVELS, type UnitLevel } from '#core/units';
 import type { AppContext } from '../../context';
 import { AppError, importRefused, notFound, type RowError } from '../../lib/errors';
-import type { TableRow } from '../../lib/table-file';
+import { denseRows, type TableRow } from '../../lib/table-file';
 import { hasRole, reachesUnit, requireRole } from '../../policy';
 import type { AuthUser } from '../auth/principal';
 import { requireUnitInScope } from '../units/service';
@@ -248,13 +248,6 @@ export interface ImportMeta {
   indexDecimals?: number;
   tieBreak?: string[];
   optionalAreas?: string[];
-}
-
-/** Rows by their sheet position, so the engine's row numbers are the ones Excel shows. */
-function denseRows(rows: TableRow[]): string[][] {
-  const dense: string[][] = [];
-  for (const r of rows) dense[r.row - 2] = r.cells;
-  return Array.from(dense, (cells) => cells ?? []);
 }
 
 function metaOf(input: ImportMeta): FrameworkMeta | RowError[] {
