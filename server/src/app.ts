@@ -19,7 +19,9 @@ import { errorHandler } from './http/errors';
 import type { App, RoutePlugin } from './http/types';
 import { translate } from './i18n/messages';
 import { authRoutes } from './modules/auth/routes';
+import { fileRoutes } from './modules/files/routes';
 import { healthRoutes } from './modules/health/routes';
+import { planRoutes } from './modules/plans/routes';
 import { setupRoutes } from './modules/setup/routes';
 import { unitRoutes } from './modules/units/routes';
 import { userRoutes } from './modules/users/routes';
@@ -27,7 +29,15 @@ import { userRoutes } from './modules/users/routes';
 // Validation messages in Vietnamese, the language of every user-facing error.
 z.config(z.locales.vi());
 
-export const routeModules: RoutePlugin[] = [healthRoutes, setupRoutes, authRoutes, unitRoutes, userRoutes];
+export const routeModules: RoutePlugin[] = [
+  healthRoutes,
+  setupRoutes,
+  authRoutes,
+  unitRoutes,
+  userRoutes,
+  fileRoutes,
+  planRoutes,
+];
 
 export interface BuildOptions {
   /** pino logger of the process; tests run silent. */
