@@ -53,7 +53,7 @@ function rule(columnWidth: number, width: number) {
   const side = Math.max(0, Math.round((columnWidth - width) / 2));
   return new Paragraph({
     indent: { left: side, right: side },
-    spacing: { before: 0, after: 0, line: 120, lineRule: LineRuleType.EXACT },
+    spacing: { before: 100, after: 0, line: 120, lineRule: LineRuleType.EXACT },
     border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
     children: [],
   });
