@@ -47,7 +47,11 @@ describe('evidence files', () => {
     const res = await officer.upload(`/api/tasks/${taskId}/files`, 'Biên bản giao ban quý II.pdf', TINY_PDF);
     expect(res.statusCode).toBe(200);
     const file = res.json<TaskWithFiles>().files.at(-1);
-    expect(file).toMatchObject({ name: 'Biên bản giao ban quý II.pdf', mime: 'application/pdf', size: TINY_PDF.length });
+    expect(file).toMatchObject({
+      name: 'Biên bản giao ban quý II.pdf',
+      mime: 'application/pdf',
+      size: TINY_PDF.length,
+    });
     expect(storedFiles().filter((f) => !f.includes(`${join('files', 'tmp')}`))).toHaveLength(1);
 
     const download = await officer.get(`/api/files/${file?.id}`);

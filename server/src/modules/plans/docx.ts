@@ -1,7 +1,6 @@
 import {
   AlignmentType,
   BorderStyle,
-  convertMillimetersToTwip,
   Document,
   Header,
   LineRuleType,
@@ -24,7 +23,8 @@ import { areaHeading, numberLine, type PlanDocument, placeDateLine } from '#core
 // the body justified at 14 pt; "Nơi nhận" (12 pt bold italic, items 11 pt) beside the
 // signature block; page numbers from page 2, centred at the top.
 
-const mm = convertMillimetersToTwip;
+/** Millimetres to twips, rounded (A4 is 11906 × 16838 twips, as Word writes it). */
+const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
 const PAGE = { width: mm(210), height: mm(297) };
 const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;

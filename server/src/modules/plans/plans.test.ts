@@ -6,7 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Client, loginAs, setupTestApp } from '../../testing/app';
 import { demoPlanId, unitIdsByCode } from '../../testing/plans';
 
-const { harness, clock } = setupTestApp({ config: { DATA_DIR: mkdtempSync(join(tmpdir(), 'chiso-plans-')) } });
+const { harness, clock } = setupTestApp({
+  config: { DATA_DIR: mkdtempSync(join(tmpdir(), 'chiso-plans-')) },
+});
 
 interface Rate {
   value: number | null;
@@ -162,7 +164,9 @@ describe('draft → issued, and amendments of an issued plan', () => {
     expect(draft.title).toContain('2022');
     expect(draft.areas).toHaveLength(7);
     expect(draft.number).toBeNull();
-    expect((await officer.send('POST', '/api/plans', { unitId: ids['10885'], year: 2022 })).statusCode).toBe(409);
+    expect((await officer.send('POST', '/api/plans', { unitId: ids['10885'], year: 2022 })).statusCode).toBe(
+      409,
+    );
 
     const { id: _id, ...rest } = draft;
     const document = pickDocument(rest);
@@ -171,27 +175,43 @@ describe('draft → issued, and amendments of an issued plan', () => {
     const saved = await officer.send('PUT', `/api/plans/${draftId}`, { document });
     expect(saved.statusCode).toBe(200);
     expect(saved.json<Plan>().purposes).toEqual(['Mục đích mới']);
-    expect((await officer.get(`/api/plans/${draftId}/amendments`)).json<{ amendments: [] }>().amendments).toEqual([]);
+    expect(
+      (await officer.get(`/api/plans/${draftId}/amendments`)).json<{ amendments: [] }>().amendments,
+    ).toEqual([]);
   });
 
   it('is issued by the head only, and only once', async () => {
-    expect((await officer.send('POST', `/api/plans/${draftId}/issue`, { number: '12', issuedDate: '15/11/2021' })).statusCode).toBe(403);
-    const unsigned = await head.send('POST', `/api/plans/${draftId}/issue`, { number: '12', issuedDate: '15/11/2021' });
+    expect(
+      (await officer.send('POST', `/api/plans/${draftId}/issue`, { number: '12', issuedDate: '15/11/2021' }))
+        .statusCode,
+    ).toBe(403);
+    const unsigned = await head.send('POST', `/api/plans/${draftId}/issue`, {
+      number: '12',
+      issuedDate: '15/11/2021',
+    });
     expect(unsigned.statusCode).toBe(400);
     expect(unsigned.json<{ message: string }>().message).toContain('người ký');
     const document = pickDocument(await getPlan(head, draftId));
     document.signerName = 'Nguyễn Văn Khoa';
     await head.send('PUT', `/api/plans/${draftId}`, { document });
-    const issued = await head.send('POST', `/api/plans/${draftId}/issue`, { number: '12', issuedDate: '15/11/2021' });
+    const issued = await head.send('POST', `/api/plans/${draftId}/issue`, {
+      number: '12',
+      issuedDate: '15/11/2021',
+    });
     expect(issued.statusCode).toBe(200);
     expect(issued.json<Plan>()).toMatchObject({ status: 'issued', number: '12', issuedDate: '2021-11-15' });
-    expect((await head.send('POST', `/api/plans/${draftId}/issue`, { number: '13', issuedDate: '16/11/2021' })).statusCode).toBe(409);
+    expect(
+      (await head.send('POST', `/api/plans/${draftId}/issue`, { number: '13', issuedDate: '16/11/2021' }))
+        .statusCode,
+    ).toBe(409);
   });
 
   it('changes only through an amendment by the head, with a reason, recorded field by field', async () => {
     const document = pickDocument(await getPlan(head, draftId));
     document.purposes = ['Mục đích đã sửa'];
-    expect((await officer.send('PUT', `/api/plans/${draftId}`, { document, reason: 'Sửa' })).statusCode).toBe(403);
+    expect((await officer.send('PUT', `/api/plans/${draftId}`, { document, reason: 'Sửa' })).statusCode).toBe(
+      403,
+    );
     const noReason = await head.send('PUT', `/api/plans/${draftId}`, { document });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json<{ message: string }>().message).toContain('lý do');
@@ -202,7 +222,12 @@ describe('draft → issued, and amendments of an issued plan', () => {
     });
     expect(ok.statusCode).toBe(200);
     const amendments = (await officer.get(`/api/plans/${draftId}/amendments`)).json<{
-      amendments: { amendedByName: string; amendedAt: string; reason: string; changes: { field: string; before: string; after: string }[] }[];
+      amendments: {
+        amendedByName: string;
+        amendedAt: string;
+        reason: string;
+        changes: { field: string; before: string; after: string }[];
+      }[];
     }>().amendments;
     expect(amendments).toHaveLength(1);
     expect(amendments[0]).toMatchObject({
@@ -224,20 +249,31 @@ describe('draft → issued, and amendments of an issued plan', () => {
 
   it('records moving an issued plan task’s deadline, which needs the head and a reason', async () => {
     const [task] = await tasksOf(officer, '?area=cong_vu');
-    expect((await officer.send('PATCH', `/api/tasks/${task?.id}`, { due: '15/01/2022', reason: 'x' })).statusCode).toBe(403);
+    expect(
+      (await officer.send('PATCH', `/api/tasks/${task?.id}`, { due: '15/01/2022', reason: 'x' })).statusCode,
+    ).toBe(403);
     expect((await head.send('PATCH', `/api/tasks/${task?.id}`, { due: '15/01/2022' })).statusCode).toBe(400);
-    const ok = await head.send('PATCH', `/api/tasks/${task?.id}`, { due: '15/01/2022', reason: 'Chờ hướng dẫn của huyện' });
+    const ok = await head.send('PATCH', `/api/tasks/${task?.id}`, {
+      due: '15/01/2022',
+      reason: 'Chờ hướng dẫn của huyện',
+    });
     expect(ok.statusCode).toBe(200);
-    const amendments = (await head.get(`/api/plans/${planId}/amendments`)).json<{ amendments: { changes: { field: string; after: string }[] }[] }>().amendments;
+    const amendments = (await head.get(`/api/plans/${planId}/amendments`)).json<{
+      amendments: { changes: { field: string; after: string }[] }[];
+    }>().amendments;
     expect(amendments[0]?.changes[0]).toMatchObject({ after: '15/01/2022' });
     // Progress is not a change of the plan: the officer records it freely.
-    expect((await officer.send('PATCH', `/api/tasks/${task?.id}`, { status: 'doing', progress: 30 })).statusCode).toBe(200);
+    expect(
+      (await officer.send('PATCH', `/api/tasks/${task?.id}`, { status: 'doing', progress: 30 })).statusCode,
+    ).toBe(200);
   });
 });
 
 describe('start from last year’s result', () => {
   it('turns criteria that lost points into tasks, the most points at stake first, once', async () => {
-    const draft = (await officer.send('POST', '/api/plans', { unitId: ids['10885'], year: 2023 })).json<Plan>();
+    const draft = (
+      await officer.send('POST', '/api/plans', { unitId: ids['10885'], year: 2023 })
+    ).json<Plan>();
     const criteria = [
       { code: '1.5.2', name: 'Mức độ hoàn thành kế hoạch tuyên truyền', lostPoints: 0.5 },
       { code: '3.3', name: 'Tỷ lệ hồ sơ TTHC giải quyết đúng hạn', lostPoints: 2.25 },
@@ -284,10 +320,20 @@ describe('tasks to and from Excel', () => {
   });
 
   it('refuses a file with bad rows whole, naming row, column and reason', async () => {
-    const draft = (await officer.send('POST', '/api/plans', { unitId: ids['10885'], year: 2024 })).json<Plan>();
+    const draft = (
+      await officer.send('POST', '/api/plans', { unitId: ids['10885'], year: 2024 })
+    ).json<Plan>();
     const file = await sheet([
       ['Nhiệm vụ', 'Loại', 'Lĩnh vực', 'Cán bộ phụ trách', 'Hạn hoàn thành', 'Trạng thái', 'Ngày hoàn thành'],
-      ['Tuyên truyền trên loa', 'Tuyên truyền CCHC', 'Công tác chỉ đạo, điều hành về CCHC', 'vinhlap.canbo', '30/06/2024', '', ''],
+      [
+        'Tuyên truyền trên loa',
+        'Tuyên truyền CCHC',
+        'Công tác chỉ đạo, điều hành về CCHC',
+        'vinhlap.canbo',
+        '30/06/2024',
+        '',
+        '',
+      ],
       ['', 'Tuyên truyền CCHC', '9', 'không có ai', '31/02/2024', '', ''],
       ['Rà soát TTHC', 'Loại lạ', '', '', '30/06/2024', 'Hoàn thành', ''],
     ]);
@@ -299,7 +345,11 @@ describe('tasks to and from Excel', () => {
         { row: 3, field: 'Nhiệm vụ', message: 'Bắt buộc nhập tên nhiệm vụ.' },
         expect.objectContaining({ row: 3, field: 'Lĩnh vực' }),
         expect.objectContaining({ row: 3, field: 'Cán bộ phụ trách' }),
-        expect.objectContaining({ row: 3, field: 'Hạn hoàn thành', message: expect.stringContaining('không tồn tại') }),
+        expect.objectContaining({
+          row: 3,
+          field: 'Hạn hoàn thành',
+          message: expect.stringContaining('không tồn tại'),
+        }),
         expect.objectContaining({ row: 4, field: 'Loại' }),
         { row: 4, field: 'Ngày hoàn thành', message: 'Nhiệm vụ hoàn thành phải có ngày hoàn thành.' },
       ]),
@@ -309,7 +359,14 @@ describe('tasks to and from Excel', () => {
 
     const good = await sheet([
       ['Nhiệm vụ', 'Loại', 'Lĩnh vực', 'Cán bộ phụ trách', 'Hạn hoàn thành', 'Tiêu chí'],
-      ['Tuyên truyền trên loa', 'tuyen truyen cchc', '1', 'Trần Thị Cán Bộ', '30/06/2024 17:00', '1.5.2; 1.5.3'],
+      [
+        'Tuyên truyền trên loa',
+        'tuyen truyen cchc',
+        '1',
+        'Trần Thị Cán Bộ',
+        '30/06/2024 17:00',
+        '1.5.2; 1.5.3',
+      ],
     ]);
     const ok = await officer.upload(`/api/plans/${draft.id}/tasks/import`, 'nhiem-vu.xlsx', good);
     expect(ok.json()).toEqual({ inserted: 1, updated: 0 });
