@@ -380,7 +380,7 @@ describe('tasks to and from Excel', () => {
 });
 
 /** The document part of a plan as the PUT route takes it. */
-function pickDocument(plan: Record<string, unknown>) {
+function pickDocument(plan: object) {
   const keys = [
     'number',
     'symbol',
@@ -400,7 +400,8 @@ function pickDocument(plan: Record<string, unknown>) {
     'signerTitle',
     'signerName',
   ];
-  return Object.fromEntries(keys.map((k) => [k, plan[k]])) as Record<string, unknown> & {
+  const source = plan as Record<string, unknown>;
+  return Object.fromEntries(keys.map((k) => [k, source[k]])) as Record<string, unknown> & {
     purposes: string[];
     signerName: string;
     areas: { key: string }[];
