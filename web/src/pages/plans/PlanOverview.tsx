@@ -22,8 +22,7 @@ import { formatPercent } from '#core/kpi/result';
 import { apiSend } from '../../api/client';
 import type { Plan, PlanKpiKey } from '../../api/plans';
 import { EChart, type EChartOption } from '../../components/EChart';
-import { formatDateTime } from '../../format';
-import { dateText, useRun } from './shared';
+import { dateText, useRun, vnDateTime } from './shared';
 
 const KPI_ORDER: PlanKpiKey[] = [
   'plan_tasks_done_rate',
@@ -39,7 +38,10 @@ function progressOption(
   plan: Plan,
   labels: { done: string; open: string; overdue: string; none: string },
 ): EChartOption {
-  const names = plan.progress.map((p) => plan.areas.find((a) => a.key === p.areaKey)?.name ?? labels.none);
+  const names = plan.progress.map((p) => {
+    const index = plan.areas.findIndex((a) => a.key === p.areaKey);
+    return index < 0 ? labels.none : `${index + 1}. ${plan.areas[index]?.name}`;
+  });
   const series = (name: string, color: string, values: number[]) => ({
     name,
     type: 'bar',
@@ -57,7 +59,7 @@ function progressOption(
       type: 'category',
       inverse: true,
       data: names,
-      axisLabel: { width: 180, overflow: 'break', fontSize: 11 },
+      axisLabel: { width: 150, overflow: 'truncate', ellipsis: '…', fontSize: 11 },
     },
     series: [
       series(
@@ -140,7 +142,7 @@ export function PlanOverview({ plan, isHead }: { plan: Plan; isHead: boolean }) 
             </Descriptions.Item>
             {plan.issuedAt && (
               <Descriptions.Item label={t('plans.issuedBy')}>
-                {plan.issuedByName} · {formatDateTime(plan.issuedAt)}
+                {plan.issuedByName} · {vnDateTime(plan.issuedAt)}
               </Descriptions.Item>
             )}
           </Descriptions>

@@ -4,10 +4,10 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useAmendments, useAssignees, usePlan } from '../../api/plans';
 import { useSession } from '../../api/session';
-import { formatDateTime } from '../../format';
 import { PlanEditor } from './PlanEditor';
 import { PlanOverview } from './PlanOverview';
-import { planRights } from './shared';
+import { PlanPreview } from './PlanPreview';
+import { planRights, vnDateTime } from './shared';
 import { TaskBoard } from './TaskBoard';
 
 function Amendments({ planId }: { planId: number }) {
@@ -26,7 +26,7 @@ function Amendments({ planId }: { planId: number }) {
           title: t('amendments.when'),
           dataIndex: 'amendedAt',
           width: 150,
-          render: (v: string) => formatDateTime(v),
+          render: (v: string) => vnDateTime(v),
         },
         { title: t('amendments.who'), dataIndex: 'amendedByName', width: 170 },
         { title: t('amendments.reason'), dataIndex: 'reason', width: 220 },
@@ -114,7 +114,11 @@ export function PlanPage() {
           {
             key: 'document',
             label: t('plans.tabDocument'),
-            children: <PlanEditor key={p.updatedAt} plan={p} canEdit={rights.canEditDocument} />,
+            children: rights.canEditDocument ? (
+              <PlanEditor key={p.updatedAt} plan={p} canEdit />
+            ) : (
+              <PlanPreview plan={p} />
+            ),
           },
           { key: 'amendments', label: t('plans.tabAmendments'), children: <Amendments planId={p.id} /> },
         ]}

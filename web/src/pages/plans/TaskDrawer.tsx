@@ -21,8 +21,7 @@ import { TASK_STATUS_CODES } from '#core/plan/tasks';
 import { vnDateOf } from '#core/time/index';
 import { apiSend, apiUpload } from '../../api/client';
 import type { Assignee, Plan, PlanTaskKind, Task, TaskStatus } from '../../api/plans';
-import { formatDateTime } from '../../format';
-import { OverdueTag, useRun } from './shared';
+import { OverdueTag, useRun, vnDateTime } from './shared';
 
 interface Values {
   title: string;
@@ -308,7 +307,7 @@ export function TaskDrawer({
                       {f.name}
                     </a>
                   }
-                  description={`${Math.max(1, Math.round(f.size / 1024))} KB · ${f.uploadedByName} · ${formatDateTime(f.uploadedAt)}`}
+                  description={`${Math.max(1, Math.round(f.size / 1024))} KB · ${f.uploadedByName} · ${vnDateTime(f.uploadedAt)}`}
                 />
               </List.Item>
             )}

@@ -11,6 +11,8 @@ export const dueText = (task: Pick<Task, 'dueAt' | 'dueHasTime'>) =>
 export const doneText = (task: Pick<Task, 'doneAt' | 'doneHasTime'>) =>
   task.doneAt ? formatVnMoment({ at: task.doneAt, hasTime: task.doneHasTime }) : '';
 export const dateText = (date: string | null) => (date ? formatVnDate(date) : '');
+/** A recorded instant in Vietnam time, whatever the browser's time zone. */
+export const vnDateTime = (iso: string) => formatVnMoment({ at: iso, hasTime: true });
 
 export const STATUS_COLORS: Record<TaskStatus, string> = {
   todo: 'default',
