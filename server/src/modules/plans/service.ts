@@ -572,6 +572,29 @@ function checkDates(startDate: CalendarDate | null, due: VnMoment, done: VnMomen
   }
 }
 
+/** A task's dates and state as stored: the due and done moments split into instant and has-time. */
+function storedTiming(
+  startDate: CalendarDate | null,
+  due: VnMoment,
+  state: { status: TaskStatus; progress: number; done: VnMoment | null },
+) {
+  return {
+    startDate,
+    dueAt: new Date(due.at),
+    dueHasTime: due.hasTime,
+    status: state.status,
+    progress: state.progress,
+    doneAt: state.done ? new Date(state.done.at) : null,
+    doneHasTime: state.done?.hasTime ?? false,
+  };
+}
+
+/** Who recorded a task done and when: set when its done moment is new, cleared when it is reopened. */
+function doneRecord(done: VnMoment | null, previousDoneAt: Date | null, userId: number, now: Date) {
+  if (done === null) return { doneRecordedBy: null, doneRecordedAt: null };
+  return previousDoneAt?.toISOString() === done.at ? {} : { doneRecordedBy: userId, doneRecordedAt: now };
+}
+
 export async function createTask(
   ctx: AppContext,
   user: AuthUser,
@@ -599,13 +622,7 @@ export async function createTask(
           criteriaCodes: input.criteriaCodes,
           assigneeId: input.assigneeId,
           responsibleUnit: input.responsibleUnit,
-          startDate,
-          dueAt: new Date(due.at),
-          dueHasTime: due.hasTime,
-          status: state.status,
-          progress: state.progress,
-          doneAt: state.done ? new Date(state.done.at) : null,
-          doneHasTime: state.done?.hasTime ?? false,
+          ...storedTiming(startDate, due, state),
           doneRecordedBy: state.done ? user.id : null,
           resultNote: input.resultNote,
           pointsAtStake: null,
@@ -681,7 +698,6 @@ export async function updateTask(
   const currentDone = task.doneAt ? { at: task.doneAt.toISOString(), hasTime: task.doneHasTime } : null;
   const state = settleState(ctx, { status: task.status, progress: task.progress, done: currentDone }, input);
   checkDates(startDate, due, state.done);
-  const becameDone = state.done !== null && (currentDone === null || state.done.at !== currentDone.at);
   return ctx.db.transaction(async (tx) => {
     const now = ctx.now();
     await q.updateTask(
@@ -694,16 +710,9 @@ export async function updateTask(
         criteriaCodes: input.criteriaCodes,
         assigneeId: input.assigneeId,
         responsibleUnit: input.responsibleUnit,
-        startDate,
-        dueAt: new Date(due.at),
-        dueHasTime: due.hasTime,
-        status: state.status,
-        progress: state.progress,
-        doneAt: state.done ? new Date(state.done.at) : null,
-        doneHasTime: state.done?.hasTime ?? false,
+        ...storedTiming(startDate, due, state),
         resultNote: input.resultNote,
-        ...(becameDone ? { doneRecordedBy: user.id, doneRecordedAt: now } : {}),
-        ...(state.done === null ? { doneRecordedBy: null, doneRecordedAt: null } : {}),
+        ...doneRecord(state.done, task.doneAt, user.id, now),
       },
       now,
     );
@@ -953,13 +962,7 @@ export async function importTasks(
       criteriaCodes: r.criteriaCodes,
       assigneeId: r.assigneeId,
       responsibleUnit: r.responsibleUnit,
-      startDate: r.startDate,
-      dueAt: new Date(r.due.at),
-      dueHasTime: r.due.hasTime,
-      status: r.status,
-      progress: r.progress,
-      doneAt: r.done ? new Date(r.done.at) : null,
-      doneHasTime: r.done?.hasTime ?? false,
+      ...storedTiming(r.startDate, r.due, r),
       resultNote: r.resultNote,
     });
     const byId = new Map(existing.map((t) => [t.id, t]));
@@ -974,15 +977,13 @@ export async function importTasks(
         changes.push({ field: `Nhiệm vụ #${old.id} — tên`, before: old.title, after: r.title });
       if (oldDue !== formatVnMoment(r.due))
         changes.push({ field: `Nhiệm vụ #${old.id} — hạn`, before: oldDue, after: formatVnMoment(r.due) });
-      const newlyDone = r.done !== null && old.doneAt?.toISOString() !== r.done.at;
       await q.updateTask(
         tx,
         r.id,
         {
           ...values(r),
           pointsAtStake: old.pointsAtStake,
-          ...(newlyDone ? { doneRecordedBy: user.id, doneRecordedAt: now } : {}),
-          ...(r.done === null ? { doneRecordedBy: null, doneRecordedAt: null } : {}),
+          ...doneRecord(r.done, old.doneAt, user.id, now),
         },
         now,
       );
