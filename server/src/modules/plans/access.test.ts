@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Client, loginAs, setupTestApp } from '../../testing/app';
 import { demoPlanId, otherCommuneOfficer, TINY_PDF, unitIdsByCode } from '../../testing/plans';
@@ -5,7 +8,7 @@ import { demoPlanId, otherCommuneOfficer, TINY_PDF, unitIdsByCode } from '../../
 // Every plan route, for every kind of user: the session (401), the unit subtree (403 for
 // another commune) and the role (403 for those who may read but not write).
 
-const { harness } = setupTestApp();
+const { harness } = setupTestApp({ config: { DATA_DIR: mkdtempSync(join(tmpdir(), 'chiso-access-')) } });
 
 type Who = 'anonymous' | 'officer' | 'head' | 'viewer' | 'otherCommune' | 'appraiser' | 'admin';
 const clients = {} as Record<Exclude<Who, 'anonymous'>, Client>;
