@@ -24,10 +24,14 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Saves a screenshot under .tmp/screenshots for a person to look at. */
-export async function snap(page: Page, name: string): Promise<void> {
+/** Saves a screenshot under .tmp/screenshots for a person to look at; the whole page unless `fullPage` is false. */
+export async function snap(
+  page: Page,
+  name: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage });
 }
 
 export const PHONE = { width: 390, height: 844 };

@@ -20,7 +20,9 @@ import type { App, RoutePlugin } from './http/types';
 import { translate } from './i18n/messages';
 import { authRoutes } from './modules/auth/routes';
 import { frameworkRoutes } from './modules/frameworks/routes';
+import { fileRoutes } from './modules/files/routes';
 import { healthRoutes } from './modules/health/routes';
+import { planRoutes } from './modules/plans/routes';
 import { setupRoutes } from './modules/setup/routes';
 import { unitRoutes } from './modules/units/routes';
 import { userRoutes } from './modules/users/routes';
@@ -35,6 +37,8 @@ export const routeModules: RoutePlugin[] = [
   unitRoutes,
   userRoutes,
   frameworkRoutes,
+  fileRoutes,
+  planRoutes,
 ];
 
 export interface BuildOptions {

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Result, Spin } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { apiGet } from './api/client';
@@ -11,6 +12,11 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { SetupPage } from './pages/SetupPage';
 import { UnitsPage } from './pages/UnitsPage';
 import { UsersPage } from './pages/UsersPage';
+
+// The plan pages (and the chart library) load when first opened, so the first page stays light.
+const PlansPage = lazy(() => import('./pages/plans/PlansPage').then((m) => ({ default: m.PlansPage })));
+const PlanPage = lazy(() => import('./pages/plans/PlanPage').then((m) => ({ default: m.PlanPage })));
+const MyTasksPage = lazy(() => import('./pages/plans/MyTasksPage').then((m) => ({ default: m.MyTasksPage })));
 
 export interface SetupStatus {
   needsSetup: boolean;
@@ -61,6 +67,30 @@ export function App() {
     <Routes>
       <Route element={<AppShell session={session.data} />}>
         <Route index element={<HomePage />} />
+        <Route
+          path="/ke-hoach"
+          element={
+            <Suspense fallback={<Spin />}>
+              <PlansPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/ke-hoach/:planId"
+          element={
+            <Suspense fallback={<Spin />}>
+              <PlanPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/nhiem-vu-cua-toi"
+          element={
+            <Suspense fallback={<Spin />}>
+              <MyTasksPage />
+            </Suspense>
+          }
+        />
         {isAdmin && <Route path="/don-vi" element={<UnitsPage />} />}
         {isAdmin && <Route path="/nguoi-dung" element={<UsersPage />} />}
         <Route path="/dang-nhap" element={<Navigate to="/" replace />} />

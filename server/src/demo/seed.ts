@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import { dateMoment } from '#core/time/index';
 import { orderParentsFirst, parseUnitRows } from '#core/unit-import';
 import type { Role } from '#core/units';
 import type { AppContext } from '../context';
 import { readTable } from '../lib/table-file';
 import { hashPassword } from '../modules/auth/password';
 import { seedDemoFramework } from '../modules/frameworks/demo';
+import { insertPlan, insertTasks, markIssued } from '../modules/plans/queries';
+import { plans } from '../modules/plans/schema';
 import { findUnitsByCodes, insertUnit, updateUnitFields } from '../modules/units/queries';
 import { users } from '../modules/users/schema';
+import { VINH_LAP_2021, VINH_LAP_2021_TASKS } from './ke-hoach-vinh-lap-2021';
 
 export const DEMO_PASSWORD = 'chiso-demo';
 
@@ -116,11 +120,71 @@ async function seedAccounts(ctx: AppContext): Promise<void> {
   }
 }
 
+/**
+ * Vĩnh Lập's 2021 plan from the seed, issued on 08/04/2021, with its tasks as they stood
+ * on 15/11/2021. Run again, it replaces the demo plan (and its tasks) with a fresh copy.
+ */
+async function seedVinhLapPlan(ctx: AppContext): Promise<void> {
+  const [unit] = await findUnitsByCodes(ctx.db, ['10885']);
+  if (!unit) throw new Error('demo unit 10885 (Vĩnh Lập) missing');
+  const people = await ctx.db
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(inArray(users.username, ['vinhlap.canbo', 'vinhlap.chutich']));
+  const idOf = (username: string) => {
+    const person = people.find((p) => p.username === username);
+    if (!person) throw new Error(`demo account ${username} missing`);
+    return person.id;
+  };
+  await ctx.db.delete(plans).where(and(eq(plans.unitId, unit.id), eq(plans.year, 2021)));
+  const issuedAt = new Date('2021-04-08T02:00:00Z');
+  const planId = await insertPlan(
+    ctx.db,
+    { ...VINH_LAP_2021, unitId: unit.id, year: 2021, createdBy: idOf('vinhlap.canbo') },
+    issuedAt,
+  );
+  await markIssued(
+    ctx.db,
+    planId,
+    { number: VINH_LAP_2021.number, issuedDate: '2021-04-08', issuedBy: idOf('vinhlap.chutich') },
+    issuedAt,
+  );
+  await insertTasks(
+    ctx.db,
+    planId,
+    unit.id,
+    VINH_LAP_2021_TASKS.map((t) => {
+      const done = t.done ? dateMoment(t.done) : null;
+      const assigneeId = t.assignee ? idOf(t.assignee) : null;
+      return {
+        kind: t.kind,
+        title: t.title,
+        areaKey: t.area,
+        criteriaCodes: t.criteria,
+        assigneeId,
+        responsibleUnit: t.responsibleUnit,
+        startDate: t.start,
+        dueAt: new Date(dateMoment(t.due).at),
+        dueHasTime: false,
+        status: t.status,
+        progress: t.status === 'done' ? 100 : (t.progress ?? 0),
+        doneAt: done ? new Date(done.at) : null,
+        doneHasTime: false,
+        doneRecordedBy: done ? (assigneeId ?? idOf('vinhlap.canbo')) : null,
+        resultNote: t.result ?? null,
+        pointsAtStake: null,
+      };
+    }),
+    new Date('2021-11-15T03:00:00Z'),
+  );
+}
+
 /** Steps of the demo data, in order; each module that owns demo data adds its step here. */
 export const demoSteps: { name: string; run(ctx: AppContext): Promise<void> }[] = [
   { name: 'units', run: seedUnits },
   { name: 'accounts', run: seedAccounts },
   { name: 'framework', run: seedDemoFramework },
+  { name: 'plan Vĩnh Lập 2021', run: seedVinhLapPlan },
 ];
 
 /**

@@ -33,6 +33,16 @@ const vi = {
   'frameworks.published':
     'Bộ chỉ số đã ban hành thì không sửa hay xoá được; hãy sao chép thành bản nháp mới.',
   'frameworks.invalid': 'Bộ chỉ số còn {{count}} lỗi; sửa hết rồi mới ban hành được.',
+  'files.empty': 'Tệp tải lên rỗng.',
+  'files.badType':
+    'Chỉ nhận tài liệu kiểm chứng dạng PDF, JPEG, PNG, Word (.docx) hoặc Excel (.xlsx); nội dung tệp này không thuộc loại nào trong số đó.',
+  'plans.ownUnitOnly': 'Chỉ cán bộ, công chức của chính đơn vị mới được thay đổi kế hoạch của đơn vị.',
+  'plans.exists': 'Đơn vị đã có kế hoạch CCHC năm {{year}}.',
+  'plans.alreadyIssued': 'Kế hoạch đã được ban hành; muốn thay đổi hãy sửa đổi, bổ sung có ghi lý do.',
+  'plans.reasonRequired': 'Kế hoạch đã ban hành: phải ghi lý do sửa đổi, bổ sung.',
+  'plans.incomplete': 'Chưa thể ban hành kế hoạch: còn thiếu {{missing}}.',
+  'plans.areaInUse': 'Không thể bỏ lĩnh vực “{{name}}”: còn {{count}} nhiệm vụ thuộc lĩnh vực này.',
+  'plans.invalidField': '{{field}}: {{reason}}',
   'import.refused':
     'Tệp có {{count}} dòng lỗi; chưa có dữ liệu nào được lưu. Sửa các dòng dưới đây rồi nhập lại.',
   'import.badFormat': 'Không đọc được tệp: chỉ nhận .xlsx hoặc .csv (UTF-8).',
@@ -73,6 +83,16 @@ const en: Record<MessageKey, string> = {
   'frameworks.levelNotBelow': 'A framework must be for a level below the level of the unit that issues it.',
   'frameworks.published': 'A published framework cannot be edited or deleted; copy it to a new draft.',
   'frameworks.invalid': 'The framework still has {{count}} errors; fix them all before publishing.',
+  'files.empty': 'The uploaded file is empty.',
+  'files.badType':
+    'Evidence must be a PDF, JPEG, PNG, Word (.docx) or Excel (.xlsx) file; the content of this file is none of these.',
+  'plans.ownUnitOnly': "Only the unit's own staff may change its plan.",
+  'plans.exists': 'The unit already has a PAR plan for {{year}}.',
+  'plans.alreadyIssued': 'The plan is already issued; change it through an amendment with a reason.',
+  'plans.reasonRequired': 'The plan is issued: give the reason for the amendment.',
+  'plans.incomplete': 'The plan cannot be issued yet: {{missing}} missing.',
+  'plans.areaInUse': 'Cannot remove the area “{{name}}”: {{count}} tasks still belong to it.',
+  'plans.invalidField': '{{field}}: {{reason}}',
   'import.refused':
     'The file has {{count}} bad rows; nothing was saved. Fix the rows below and import again.',
   'import.badFormat': 'Cannot read the file: only .xlsx or .csv (UTF-8) are accepted.',

@@ -1,11 +1,13 @@
 import {
   ApartmentOutlined,
+  CheckSquareOutlined,
   DownOutlined,
   GlobalOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -29,6 +31,8 @@ function Navigation({ session, onNavigate }: { session: Session; onNavigate?: ()
   const isAdmin = session.user.roles.includes('admin');
   const items: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
+    { key: '/ke-hoach', icon: <ScheduleOutlined />, label: t('nav.plans') },
+    { key: '/nhiem-vu-cua-toi', icon: <CheckSquareOutlined />, label: t('nav.myTasks') },
     ...(isAdmin
       ? [
           {
@@ -46,7 +50,7 @@ function Navigation({ session, onNavigate }: { session: Session; onNavigate?: ()
     <>
       <Menu
         mode="inline"
-        selectedKeys={[location.pathname]}
+        selectedKeys={[location.pathname.startsWith('/ke-hoach') ? '/ke-hoach' : location.pathname]}
         items={items}
         onClick={({ key }) => {
           navigate(key);

@@ -71,3 +71,12 @@ export async function countUsers(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   return row?.n ?? 0;
 }
+
+/** Active users of one unit, for choosing who is responsible for a task. */
+export async function listUnitMembers(db: Db, unitId: number) {
+  return db
+    .select({ id: users.id, username: users.username, fullName: users.fullName })
+    .from(users)
+    .where(and(eq(users.unitId, unitId), eq(users.active, true)))
+    .orderBy(asc(users.fullName));
+}
