@@ -1,7 +1,7 @@
 // Every table of ChiSo; each is defined by the module that owns it.
 export * from '../modules/auth/schema';
-export * from '../modules/frameworks/schema';
 export * from '../modules/files/schema';
+export * from '../modules/frameworks/schema';
 export * from '../modules/plans/schema';
 export * from '../modules/units/schema';
 export * from '../modules/users/schema';
