@@ -1,23 +1,40 @@
+import { allNodes, parseFrameworkJson } from '#core/framework/index';
 import { criterionCodeProblem } from '#core/plan/index';
 import type { AppContext } from '../../context';
+import { applicableFramework } from '../frameworks/service';
+import { findUnit } from '../units/queries';
 
 /**
  * Which of `codes` are not criteria of the framework the unit is assessed under in
- * `year`, with the reason for each. Today only the form of a code is checked: the
- * frameworks module is not here yet. Wire it in this one place — look the codes up in
- * the unit's published framework for the year and report the unknown ones — and every
- * task route and the task import follow.
+ * `year`, with the reason for each. Without a published framework for that year only
+ * the form of a code can be checked: a plan is often written before the framework.
  */
 export async function unknownCriterionCodes(
-  _ctx: AppContext,
-  _unitId: number,
-  _year: number,
+  ctx: AppContext,
+  unitId: number,
+  year: number,
   codes: readonly string[],
 ): Promise<{ code: string; message: string }[]> {
   const problems: { code: string; message: string }[] = [];
+  const wellFormed: string[] = [];
   for (const code of codes) {
     const message = criterionCodeProblem(code);
     if (message) problems.push({ code, message });
+    else wellFormed.push(code);
+  }
+  if (wellFormed.length === 0) return problems;
+  const unit = await findUnit(ctx.db, unitId);
+  const framework = unit ? await applicableFramework(ctx, unit, year) : undefined;
+  const parsed = framework ? parseFrameworkJson(framework.definition) : undefined;
+  if (!framework || !parsed?.ok) return problems;
+  const known = new Set(allNodes(parsed.value).map((node) => node.code));
+  for (const code of wellFormed) {
+    if (!known.has(code)) {
+      problems.push({
+        code,
+        message: `Không có tiêu chí mã ${code} trong bộ chỉ số "${framework.name}" năm ${year}`,
+      });
+    }
   }
   return problems;
 }

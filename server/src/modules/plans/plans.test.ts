@@ -149,6 +149,12 @@ describe('the demo plan of Vĩnh Lập, 2021', () => {
     expect(badArea.json<{ message: string }>().message).toContain('Kế hoạch không có lĩnh vực');
     const badCode = await officer.send('PATCH', `/api/tasks/${task?.id}`, { criteriaCodes: ['1.2 a'] });
     expect(badCode.statusCode).toBe(400);
+    // 2021 has a published framework for communes: a code it does not have is refused.
+    const unknown = await officer.send('PATCH', `/api/tasks/${task?.id}`, { criteriaCodes: ['3.3', '9.9'] });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json<{ message: string }>().message).toContain('Không có tiêu chí mã 9.9');
+    const known = await officer.send('PATCH', `/api/tasks/${task?.id}`, { criteriaCodes: ['3.3'] });
+    expect(known.statusCode).toBe(200);
   });
 });
 
