@@ -6,6 +6,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
+  OrderedListOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -29,6 +30,7 @@ function Navigation({ session, onNavigate }: { session: Session; onNavigate?: ()
   const isAdmin = session.user.roles.includes('admin');
   const items: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
+    { key: '/bo-chi-so', icon: <OrderedListOutlined />, label: t('nav.frameworks') },
     ...(isAdmin
       ? [
           {
@@ -46,7 +48,7 @@ function Navigation({ session, onNavigate }: { session: Session; onNavigate?: ()
     <>
       <Menu
         mode="inline"
-        selectedKeys={[location.pathname]}
+        selectedKeys={[location.pathname.startsWith('/bo-chi-so') ? '/bo-chi-so' : location.pathname]}
         items={items}
         onClick={({ key }) => {
           navigate(key);
