@@ -5,6 +5,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { apiGet } from './api/client';
 import { useSession } from './api/session';
 import { AppShell } from './layout/AppShell';
+import { FrameworkEditorPage } from './pages/frameworks/FrameworkEditorPage';
 import { FrameworksPage } from './pages/frameworks/FrameworksPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
@@ -63,6 +64,7 @@ export function App() {
       <Route element={<AppShell session={session.data} />}>
         <Route index element={<HomePage />} />
         <Route path="/bo-chi-so" element={<FrameworksPage />} />
+        <Route path="/bo-chi-so/:id" element={<FrameworkEditorPage />} />
         {isAdmin && <Route path="/don-vi" element={<UnitsPage />} />}
         {isAdmin && <Route path="/nguoi-dung" element={<UsersPage />} />}
         <Route path="/dang-nhap" element={<Navigate to="/" replace />} />
