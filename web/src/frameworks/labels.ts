@@ -11,6 +11,7 @@ import {
   METHODS,
   parseDecimal,
 } from '#core/framework/index';
+import { matchesSearch } from '#core/text';
 
 export function methodName(t: TFunction, method: AnyMethod): string {
   return t(`frameworks.methods.${method.code}.name`, { defaultValue: method.label });
@@ -52,3 +53,9 @@ export function kpiOptions(methodCode: string, language: string) {
     label: `${kpiName(kpi, language)} (${kpi.key})`,
   }));
 }
+
+/** Select search that ignores accents and case ("dung han" finds "đúng hạn"), as users type. */
+export const SEARCH_BY_LABEL = {
+  filterOption: (input: string, option?: { label?: unknown }) =>
+    matchesSearch(String(option?.label ?? ''), input),
+};

@@ -1,7 +1,7 @@
 // What the preview shows: each area's maximum and share of the total, and the index
 // range of each band, from the draft as typed (the core decides what counts).
 
-import { type Fixed, nodeRole, parseDecimal, type Role, sumFixed, toNumber } from '#core/framework/index';
+import { type Fixed, nodeRole, parseDecimal, type Role, sumFixed } from '#core/framework/index';
 import { type Draft, type DraftBand, type DraftNode, flatten, toCriterion } from './draft';
 
 export interface AreaRow {
@@ -49,7 +49,7 @@ export function preview(draft: Draft): Preview {
     ...row,
     share:
       row.role === 'score' && row.maxPoints !== null && total !== null && total > 0
-        ? (toNumber(row.maxPoints) / toNumber(total)) * 100
+        ? (row.maxPoints * 100) / total
         : null,
   }));
   return {

@@ -442,11 +442,19 @@ function FrameworkEditor({ detail }: { detail: FrameworkDetail }) {
                 {t('frameworks.editor.copyToDraft')}
               </Button>
             )}
-            <Tooltip title={summary.errorCount > 0 ? t('frameworks.exportHasErrors') : undefined}>
+            <Tooltip
+              title={
+                summary.errorCount > 0
+                  ? t('frameworks.exportHasErrors')
+                  : dirty
+                    ? t('frameworks.editor.saveBeforeExport')
+                    : undefined
+              }
+            >
               <Button
                 icon={<DownloadOutlined />}
                 href={exportUrl(summary.id)}
-                disabled={summary.errorCount > 0}
+                disabled={summary.errorCount > 0 || dirty}
               >
                 {t('common.export')}
               </Button>

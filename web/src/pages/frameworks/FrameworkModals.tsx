@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, InputNumber, Modal, Select, TreeSelect, Typography } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal, Select, TreeSelect, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -210,8 +210,12 @@ export function ImportFrameworkModal({ open, onClose }: { open: boolean; onClose
       title={t('frameworks.importTitle')}
       onCancel={onClose}
       destroyOnHidden
-      footer={
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>,
         <ImportButton<{ id: number }>
+          key="import"
           url={url ?? ''}
           disabled={url === null}
           type="primary"
@@ -223,8 +227,8 @@ export function ImportFrameworkModal({ open, onClose }: { open: boolean; onClose
             onClose();
             navigate(`/bo-chi-so/${id}`);
           }}
-        />
-      }
+        />,
+      ]}
     >
       <Form form={form} layout="vertical" initialValues={initial()} onValuesChange={onValuesChange}>
         {fields}

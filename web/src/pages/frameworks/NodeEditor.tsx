@@ -44,6 +44,7 @@ import {
   methodHelp,
   methodName,
   methodOptions,
+  SEARCH_BY_LABEL,
   takesParams,
 } from '../../frameworks/labels';
 
@@ -268,7 +269,7 @@ export function NodeEditor({
               <Select
                 id="node-kpi"
                 allowClear
-                showSearch={{ optionFilterProp: 'label' }}
+                showSearch={SEARCH_BY_LABEL}
                 value={node.kpi || undefined}
                 placeholder={t('frameworks.node.kpiPlaceholder')}
                 options={kpis}

@@ -4,6 +4,7 @@ import type { FrameworkField } from '#core/framework/index';
 import type { FrameworkSummary } from '../../api/frameworks';
 import type { PlacedError } from '../../frameworks/check';
 import { type Draft, type DraftBand, flatten } from '../../frameworks/draft';
+import { SEARCH_BY_LABEL } from '../../frameworks/labels';
 import { BandsEditor } from './BandsEditor';
 
 /** The framework's own settings: name, bands, index rounding and the tie-break criteria. */
@@ -95,7 +96,7 @@ export function SettingsPanel({
           allowClear
           value={[...draft.tieBreak]}
           options={codes}
-          optionFilterProp="label"
+          showSearch={SEARCH_BY_LABEL}
           placeholder={t('frameworks.tieBreakNone')}
           onChange={(tieBreak: string[]) => onChange((d) => ({ ...d, tieBreak }))}
         />
