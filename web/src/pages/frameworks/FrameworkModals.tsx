@@ -107,36 +107,40 @@ function useIdentityForm() {
   return { form, fields, initial, onValuesChange };
 }
 
-function useShowError() {
+/**
+ * Creating a framework (empty, copied or imported) ends the same way: the list is
+ * refreshed, the modal closes and the new draft opens in the editor.
+ */
+function useOpenCreated(onClose: () => void) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const { message } = App.useApp();
-  return (error: unknown) => {
-    if (error instanceof ApiError) message.error(error.message);
-    else throw error;
+  const [busy, setBusy] = useState(false);
+  const open = async ({ id }: { id: number }) => {
+    await queryClient.invalidateQueries({ queryKey: [FRAMEWORKS_KEY] });
+    onClose();
+    navigate(`/bo-chi-so/${id}`);
   };
+  const run = async (request: () => Promise<{ id: number }>) => {
+    setBusy(true);
+    try {
+      await open(await request());
+    } catch (error) {
+      if (error instanceof ApiError) message.error(error.message);
+      else throw error;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, run, open };
 }
 
 /** A new, empty draft; the editor opens on it. */
 export function CreateFrameworkModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const showError = useShowError();
   const { form, fields, initial, onValuesChange } = useIdentityForm();
-  const [busy, setBusy] = useState(false);
-
-  const create = async (values: Identity) => {
-    setBusy(true);
-    try {
-      const { id } = await apiSend<{ id: number }>('POST', '/api/frameworks', values);
-      await queryClient.invalidateQueries({ queryKey: [FRAMEWORKS_KEY] });
-      onClose();
-      navigate(`/bo-chi-so/${id}`);
-    } catch (error) {
-      showError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run } = useOpenCreated(onClose);
+  const create = (values: Identity) => run(() => apiSend<{ id: number }>('POST', '/api/frameworks', values));
 
   return (
     <Modal
@@ -194,8 +198,7 @@ function importUrl(
  */
 export function ImportFrameworkModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const opened = useOpenCreated(onClose);
   const { form, fields, initial, onValuesChange } = useIdentityForm();
   const [bands, setBands] = useState<DraftBand[]>(() =>
     DEFAULT_BANDS.map(([name, min]) => ({ ...blankBand(), name, min })),
@@ -222,11 +225,7 @@ export function ImportFrameworkModal({ open, onClose }: { open: boolean; onClose
           label={t('frameworks.importChoose')}
           title={t('frameworks.importTitle')}
           help={t('frameworks.importHelp')}
-          onDone={async ({ id }) => {
-            await queryClient.invalidateQueries({ queryKey: [FRAMEWORKS_KEY] });
-            onClose();
-            navigate(`/bo-chi-so/${id}`);
-          }}
+          onDone={opened.open}
         />,
       ]}
     >
@@ -266,32 +265,18 @@ export function CopyFrameworkModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const session = useSession();
   const units = useUnits();
-  const showError = useShowError();
   const [form] = Form.useForm<{ year: number }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useOpenCreated(onClose);
 
   const copy = async ({ year }: { year: number }) => {
     if (!source) return;
     const ownsSource = units.data?.some((u) => u.id === source.ownerUnitId) ?? false;
     const ownerUnitId = ownsSource ? source.ownerUnitId : session.data?.user.unit.id;
-    setBusy(true);
-    try {
-      const { id } = await apiSend<{ id: number }>('POST', `/api/frameworks/${source.id}/copy`, {
-        year,
-        ownerUnitId,
-      });
-      await queryClient.invalidateQueries({ queryKey: [FRAMEWORKS_KEY] });
-      onClose();
-      navigate(`/bo-chi-so/${id}`);
-    } catch (error) {
-      showError(error);
-    } finally {
-      setBusy(false);
-    }
+    await run(() =>
+      apiSend<{ id: number }>('POST', `/api/frameworks/${source.id}/copy`, { year, ownerUnitId }),
+    );
   };
 
   return (

@@ -74,6 +74,16 @@ export function FrameworksPage() {
   // On a phone the year, level, version and counts go under the name instead of in columns.
   const narrow = !Grid.useBreakpoint().md;
   const wide = ['md'] as ('md' | 'lg')[];
+  const actions = editor && (
+    <Space wrap>
+      <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+        {t('common.import')}
+      </Button>
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+        {t('frameworks.create')}
+      </Button>
+    </Space>
+  );
 
   const remove = async (framework: FrameworkSummary) => {
     try {
@@ -87,32 +97,8 @@ export function FrameworksPage() {
   };
 
   return (
-    <Card
-      title={t('frameworks.title')}
-      extra={
-        editor &&
-        !narrow && (
-          <Space wrap>
-            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-              {t('common.import')}
-            </Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('frameworks.create')}
-            </Button>
-          </Space>
-        )
-      }
-    >
-      {editor && narrow && (
-        <Space wrap style={{ marginBottom: 12 }}>
-          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-            {t('common.import')}
-          </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('frameworks.create')}
-          </Button>
-        </Space>
-      )}
+    <Card title={t('frameworks.title')} extra={!narrow && actions}>
+      {narrow && actions && <div style={{ marginBottom: 12 }}>{actions}</div>}
       <Typography.Paragraph type="secondary">
         {editor ? t('frameworks.introEditor') : t('frameworks.introReader')}
       </Typography.Paragraph>
