@@ -51,7 +51,9 @@ describe('frameworks in Chromium', () => {
     await copyDialog.getByRole('button', { name: 'Sao chép' }).click();
     await page.waitForURL(/\/bo-chi-so\/\d+$/);
     draftUrl = page.url();
-    await page.getByText(NAME_2022).first().waitFor();
+    // The editor, not the list it replaces (which already shows the new draft).
+    await page.getByTestId('error-list').waitFor();
+    expect(await page.getByRole('heading', { name: NAME_2022 }).count()).toBe(1);
     expect(await page.getByText('Nháp', { exact: true }).count()).toBe(1);
     expect(await page.getByTestId('error-list').textContent()).toContain('Không có lỗi');
   });
