@@ -7,6 +7,7 @@ import { KPI_DEFINITIONS, type KpiDefinition } from './kpi';
 
 /** What validation needs of a KPI: that it exists, and whether it is a rate or a count. */
 type KnownKpi = Pick<KpiDefinition, 'key' | 'kind'>;
+
 import { findMethod } from './methods';
 import { type Criterion, type Framework, isParent, type LeafCriterion, type ParentCriterion } from './model';
 import { childrenMaxPoints, nodeRole, walk } from './tree';
