@@ -3,7 +3,12 @@ import { defineConfig } from 'vitest/config';
 // Integration tests run once per database engine: always on PGlite, and on a real
 // PostgreSQL when TEST_DATABASE_URL is set (CI sets it).
 const dbTests = ['server/**/*.test.ts'];
-const pureTests = ['core/**/*.test.ts', 'server/**/*.unit.test.ts', 'scripts/**/*.test.ts'];
+const pureTests = [
+  'core/**/*.test.ts',
+  'server/**/*.unit.test.ts',
+  'scripts/**/*.test.ts',
+  'web/**/*.test.ts',
+];
 
 const engines = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 

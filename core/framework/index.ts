@@ -83,6 +83,14 @@ export {
   parseFrameworkJson,
 } from './schema';
 export { type ScoreTable, scoreUnits } from './table';
-export { allNodes, canonicalParams, findNode, nodeRole, parentCode, walk } from './tree';
+export {
+  allNodes,
+  canonicalParams,
+  childrenMaxPoints,
+  findNode,
+  nodeRole,
+  parentCode,
+  walk,
+} from './tree';
 export { MAX_NODE_POINTS, type ValidateOptions, validateFramework } from './validate';
 export { type KpiValue, kpiCount, kpiPercent, kpiRate, type NodeInput, parseNodeValue } from './values';

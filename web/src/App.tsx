@@ -6,6 +6,8 @@ import { Navigate, Route, Routes } from 'react-router';
 import { apiGet } from './api/client';
 import { useSession } from './api/session';
 import { AppShell } from './layout/AppShell';
+import { FrameworkEditorPage } from './pages/frameworks/FrameworkEditorPage';
+import { FrameworksPage } from './pages/frameworks/FrameworksPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -91,6 +93,8 @@ export function App() {
             </Suspense>
           }
         />
+        <Route path="/bo-chi-so" element={<FrameworksPage />} />
+        <Route path="/bo-chi-so/:id" element={<FrameworkEditorPage />} />
         {isAdmin && <Route path="/don-vi" element={<UnitsPage />} />}
         {isAdmin && <Route path="/nguoi-dung" element={<UsersPage />} />}
         <Route path="/dang-nhap" element={<Navigate to="/" replace />} />

@@ -13,11 +13,19 @@ export function ImportButton<T>({
   title,
   help,
   onDone,
+  label,
+  disabled = false,
+  type,
 }: {
   url: string;
   title: string;
   help: string;
   onDone: (result: T) => void;
+  /** The button's text; default "Nhập từ Excel/CSV". */
+  label?: string;
+  /** While the form the upload belongs to is incomplete. */
+  disabled?: boolean;
+  type?: 'primary' | 'default';
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -52,8 +60,15 @@ export function ImportButton<T>({
           if (file) void upload(file);
         }}
       />
-      <Button icon={<UploadOutlined />} loading={busy} onClick={() => input.current?.click()} title={help}>
-        {t('common.import')}
+      <Button
+        icon={<UploadOutlined />}
+        loading={busy}
+        disabled={disabled}
+        type={type}
+        onClick={() => input.current?.click()}
+        title={help}
+      >
+        {label ?? t('common.import')}
       </Button>
       <Modal
         open={refusal !== null}

@@ -7,10 +7,12 @@ import {
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
+  OrderedListOutlined,
   ScheduleOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
+
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +26,9 @@ import { SelectedUnitProvider } from './selected-unit';
 
 const { Header, Sider, Content } = Layout;
 
+/** Pages with sub-pages keep their menu entry selected. */
+const SECTIONS = ['/ke-hoach', '/bo-chi-so'];
+
 function Navigation({ session, onNavigate }: { session: Session; onNavigate?: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -33,6 +38,7 @@ function Navigation({ session, onNavigate }: { session: Session; onNavigate?: ()
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
     { key: '/ke-hoach', icon: <ScheduleOutlined />, label: t('nav.plans') },
     { key: '/nhiem-vu-cua-toi', icon: <CheckSquareOutlined />, label: t('nav.myTasks') },
+    { key: '/bo-chi-so', icon: <OrderedListOutlined />, label: t('nav.frameworks') },
     ...(isAdmin
       ? [
           {
@@ -50,7 +56,9 @@ function Navigation({ session, onNavigate }: { session: Session; onNavigate?: ()
     <>
       <Menu
         mode="inline"
-        selectedKeys={[location.pathname.startsWith('/ke-hoach') ? '/ke-hoach' : location.pathname]}
+        selectedKeys={[
+          SECTIONS.find((section) => location.pathname.startsWith(section)) ?? location.pathname,
+        ]}
         items={items}
         onClick={({ key }) => {
           navigate(key);
