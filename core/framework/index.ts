@@ -82,7 +82,7 @@ export {
   frameworkToJson,
   parseFrameworkJson,
 } from './schema';
-export { type ScoreTable, scoreUnits } from './table';
+export { indexOf, type ScoreTable, scoreUnits } from './table';
 export {
   allNodes,
   canonicalParams,
