@@ -24,5 +24,11 @@ export const forbidden = (code: MessageKey = 'auth.forbidden') => new AppError(4
 export const notFound = (code: MessageKey = 'common.notFound') => new AppError(404, code);
 export const conflict = (code: MessageKey, params?: MessageParams) => new AppError(409, code, params);
 export const invalid = (code: MessageKey, params?: MessageParams) => new AppError(400, code, params);
-export const importRefused = (errors: RowError[]) =>
-  new AppError(422, 'import.refused', { count: new Set(errors.map((e) => e.row)).size }, errors);
+/** 422 naming every bad row; `badRows` when more rows were bad than `errors` lists. */
+export const importRefused = (errors: RowError[], badRows?: number) => {
+  const listed = new Set(errors.map((e) => e.row)).size;
+  const count = Math.max(listed, badRows ?? 0);
+  return count > listed
+    ? new AppError(422, 'import.refusedMany', { count, listed: errors.length }, errors)
+    : new AppError(422, 'import.refused', { count }, errors);
+};
