@@ -1,10 +1,15 @@
 import { type MessageKey, type MessageParams, translate } from '../i18n/messages';
 
-export interface RowError {
+/** What is wrong with one value: its field, and its row when it came from a file. */
+export interface ErrorDetail {
   /** Spreadsheet row number; the header is row 1. */
-  row: number;
+  row?: number;
   field: string;
   message: string;
+}
+
+export interface RowError extends ErrorDetail {
+  row: number;
 }
 
 /** An expected failure with an HTTP status and a message the user can act on. */
@@ -13,7 +18,7 @@ export class AppError extends Error {
     readonly status: number,
     readonly code: MessageKey,
     readonly params: MessageParams = {},
-    readonly errors?: RowError[],
+    readonly errors?: ErrorDetail[],
   ) {
     super(translate('vi', code, params));
   }

@@ -99,12 +99,7 @@ export async function exportItems<R, C>(
 
 function refuseFields(errors: FieldError[]): AppError {
   const details = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-  return new AppError(
-    400,
-    'registers.invalid',
-    { details },
-    errors.map((e) => ({ ...e, row: 0 })),
-  );
+  return new AppError(400, 'registers.invalid', { details }, errors);
 }
 
 async function parseBody<R, C>(
