@@ -7,6 +7,7 @@ import { readTable } from '../lib/table-file';
 import { hashPassword } from '../modules/auth/password';
 import { findUnitsByCodes, insertUnit, updateUnitFields } from '../modules/units/queries';
 import { users } from '../modules/users/schema';
+import { seedRegisters } from './registers';
 
 export const DEMO_PASSWORD = 'chiso-demo';
 
@@ -119,6 +120,7 @@ async function seedAccounts(ctx: AppContext): Promise<void> {
 export const demoSteps: { name: string; run(ctx: AppContext): Promise<void> }[] = [
   { name: 'units', run: seedUnits },
   { name: 'accounts', run: seedAccounts },
+  { name: 'registers', run: seedRegisters },
 ];
 
 /**
