@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { DISCIPLINE_FORMS, disciplineSeverity, type RegisterKpiKey } from '#core/kpi/index';
 import type { Period } from '#core/time/index';
-import { dateInPeriod, instantInPeriod, periodInstants, vnDay } from '../../lib/vn-sql';
+import { dateInPeriod, instantInPeriod, periodInstants } from '../../lib/vn-sql';
 
 // SPEC §5 in SQL: for every register KPI, which records its numerator and denominator
 // count (`t` is the register's table). The aggregates of ./queries count with these, and
@@ -37,15 +37,21 @@ const c = (t: SQL, name: string) => sql`${t}.${sql.identifier(name)}`;
  * Whether something finished at `done` (null while open) is on time as things stood at
  * the end of the period: finished by then → by the deadline rule; open (or finished only
  * later) → late only once `to` is after the due day.
+ *
+ * The deadline rule needs no day arithmetic, because a date without a time is stored as
+ * 00:00 Vietnam time of its day. Due with a time: on time exactly when `done <= due` (a
+ * result without a time is its day's 00:00, so on the due day it is on time, as SPEC §5
+ * says). Due without a time: on time when done falls before the next day's 00:00, i.e.
+ * `done < due + 24 hours` (Vietnam keeps no daylight saving, and hours, unlike days, do
+ * not depend on the session's time zone). Open at the end: not late while the due day is
+ * not before `to`, i.e. `due >= 00:00 of to`.
  */
 function onTimeAtEnd(t: SQL, done: string, due: string, period: Period): SQL {
   const { toStart, toEnd } = periodInstants(period);
   const doneAt = c(t, `${done}_at`);
   const dueAt = c(t, `${due}_at`);
-  const doneDay = vnDay(doneAt);
-  const dueDay = vnDay(dueAt);
   return sql`(case when ${doneAt} is not null and ${doneAt} < ${iso(toEnd)}
-    then ${doneDay} < ${dueDay} or (${doneDay} = ${dueDay} and (not ${c(t, `${done}_has_time`)} or not ${c(t, `${due}_has_time`)} or ${doneAt} <= ${dueAt}))
+    then (case when ${c(t, `${due}_has_time`)} then ${doneAt} <= ${dueAt} else ${doneAt} < ${dueAt} + interval '24 hours' end)
     else ${dueAt} >= ${iso(toStart)} end)`;
 }
 

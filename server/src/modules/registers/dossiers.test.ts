@@ -186,4 +186,35 @@ describe('a file with bad rows', () => {
     expect(empty.statusCode).toBe(400);
     expect(empty.json<{ message: string }>().message).toBe('Tệp không có dòng dữ liệu nào.');
   });
+
+  it('finds a code repeated thousands of rows apart (in different write batches)', async () => {
+    const header = SAMPLE.split('\n')[0] ?? '';
+    const rows = Array.from(
+      { length: 6000 },
+      (_, i) => `BIG-${i},,Đăng ký khai sinh,Hộ tịch,Trực tiếp,04/02/2021 08:00,05/02/2021,,`,
+    );
+    const res = await importCsv(
+      [header, ...rows, 'BIG-1,,Đăng ký khai sinh,Hộ tịch,Trực tiếp,04/02/2021,05/02/2021,,'].join('\n'),
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.json<{ errors: unknown[] }>().errors).toEqual([
+      { row: 6002, field: 'Mã hồ sơ', message: 'Trùng “Mã hồ sơ” với dòng 3 của tệp' },
+    ]);
+    expect(await total()).toBe(12);
+  });
+
+  it('lists the first 1,000 errors of a very bad file and counts every bad row', async () => {
+    const header = SAMPLE.split('\n')[0] ?? '';
+    const rows = Array.from(
+      { length: 1500 },
+      (_, i) => `BAD-${i},,Đăng ký khai sinh,Hộ tịch,Fax,04/02/2021,05/02/2021,,`,
+    );
+    const res = await importCsv([header, ...rows].join('\n'));
+    expect(res.statusCode).toBe(422);
+    const body = res.json<{ message: string; errors: unknown[] }>();
+    expect(body.errors).toHaveLength(1000);
+    expect(body.message).toBe(
+      'Tệp có 1500 dòng lỗi; chưa có dữ liệu nào được lưu. Dưới đây là 1000 lỗi đầu tiên: sửa rồi nhập lại.',
+    );
+  });
 });

@@ -97,7 +97,7 @@ export const disciplineRegister: RegisterDefinition<DisciplineRecord, Officials>
   naturalKey: ['official', 'decisionDate'],
   prepare: loadOfficials,
   check: () => [],
-  searchText: (d) => [d.official.name, d.number ?? ''].join(' '),
+  searchText: (d) => [d.official.name, d.number ?? ''],
   order: (t) => sql`${t}.decision_date desc`,
   periodFilter: (t, period) => dateInPeriod(sql`${t}.decision_date`, period),
   filters: {},

@@ -99,7 +99,7 @@ export const dossierRegister: RegisterDefinition<DossierRecord, undefined> = {
     }
     return errors.filter((e): e is FieldError => Boolean(e));
   },
-  searchText: (d) => [d.code, d.applicant ?? '', d.procedureName, d.field].join(' '),
+  searchText: (d) => [d.code, d.applicant ?? '', d.procedureName, d.field],
   order: (t) => sql`${t}.received_at desc`,
   periodFilter: receivedInPeriod,
   filters: {

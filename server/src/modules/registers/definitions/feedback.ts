@@ -72,7 +72,7 @@ export const feedbackRegister: RegisterDefinition<FeedbackRecord, undefined> = {
       f.answered && notBefore(f.answered, f.received, HEADERS.answered, HEADERS.received),
     ].filter((e): e is FieldError => Boolean(e));
   },
-  searchText: (f) => [f.code, f.channel, f.summary, f.result ?? ''].join(' '),
+  searchText: (f) => [f.code, f.channel, f.summary, f.result ?? ''],
   order: (t) => sql`${t}.received_at desc`,
   periodFilter: receivedInPeriod,
   filters: {

@@ -82,7 +82,7 @@ export const officialRegister: RegisterDefinition<OfficialRecord, undefined> = {
     }
     return errors.filter((e): e is FieldError => e !== null);
   },
-  searchText: (o) => [o.name, o.position, o.email ?? ''].join(' '),
+  searchText: (o) => [o.name, o.position, o.email ?? ''],
   derived: { columns: [{ name: 'name_key', type: 'text' }], values: (o) => [officialNameKey(o.name)] },
   async guardDelete(db, id) {
     const [row] = await db

@@ -72,7 +72,7 @@ export const procedureRegister: RegisterDefinition<ProcedureRecord, undefined> =
     [spanInOrder(p.inForceFrom, p.inForceTo, HEADERS.from, HEADERS.to)].filter(
       (e): e is FieldError => e !== null,
     ),
-  searchText: (p) => [p.code, p.name, p.field].join(' '),
+  searchText: (p) => [p.code, p.name, p.field],
   order: (t) => sql`${t}.field asc, ${t}.code asc`,
   // "From … to" on this list: in force on some day of the period.
   periodFilter: (t, period) =>

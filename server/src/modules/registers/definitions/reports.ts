@@ -36,7 +36,7 @@ export const reportRegister: RegisterDefinition<ReportRecord, undefined> = {
   naturalKey: ['title', 'periodCovered'],
   prepare: async () => undefined,
   check: (): FieldError[] => [],
-  searchText: (r) => [r.title, r.periodCovered].join(' '),
+  searchText: (r) => [r.title, r.periodCovered],
   order: (t) => sql`${t}.due_at desc`,
   periodFilter: (t, period) => instantInPeriod(sql`${t}.due_at`, period),
   filters: {

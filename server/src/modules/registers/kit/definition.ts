@@ -46,8 +46,11 @@ export interface RegisterDefinition<R, C = undefined> {
   prepare(db: Db, unitId: number): Promise<C>;
   /** Checks between fields (a due date before the received date …). */
   check(record: R): FieldError[];
-  /** Text a search matches (folded before storing); absent when the table has no `search` column. */
-  searchText?(record: R): string;
+  /**
+   * The texts a search matches, its unique code first (folded before storing); absent
+   * when the table has no `search` column.
+   */
+  searchText?(record: R): readonly string[];
   /** Extra columns written alongside the fields (a matching key derived from one …). */
   readonly derived?: { readonly columns: readonly DbColumn[]; values(record: R): DbValue[] };
   /** List order, newest first; `t` is the table. */
@@ -60,9 +63,20 @@ export interface RegisterDefinition<R, C = undefined> {
   readonly filters: Readonly<Record<string, ListFilter>>;
 }
 
-/** The fields of a register as a list, in file-column order. */
+type FieldEntry<C> = { readonly key: string; readonly field: Field<unknown, C> };
+const FIELD_LISTS = new WeakMap<object, readonly FieldEntry<unknown>[]>();
+
+/** The fields of a register as a list, in file-column order (made once per register). */
 export function fieldList<R, C>(
   def: RegisterDefinition<R, C>,
-): { key: keyof R & string; field: Field<unknown, C> }[] {
-  return (Object.keys(def.fields) as (keyof R & string)[]).map((key) => ({ key, field: def.fields[key] }));
+): readonly { readonly key: keyof R & string; readonly field: Field<unknown, C> }[] {
+  const cached = FIELD_LISTS.get(def);
+  // Stored below for this very definition, so its types are R's and C's.
+  if (cached) return cached as readonly { key: keyof R & string; field: Field<unknown, C> }[];
+  const list = (Object.keys(def.fields) as (keyof R & string)[]).map((key) => ({
+    key,
+    field: def.fields[key],
+  }));
+  FIELD_LISTS.set(def, list as readonly FieldEntry<unknown>[]);
+  return list;
 }

@@ -236,11 +236,23 @@ function choice<C extends string>(
   const { header, column, choices } = options;
   const labels = choices.map((c) => c.vi);
   const allowed = `${labels.slice(0, -1).join(', ')} hoặc ${labels.at(-1)}`;
+  // Labels as written, folded labels and codes; a file repeats a few spellings, so the
+  // ones met are remembered too.
+  const known = new Map<string, C>();
+  for (const c of choices) {
+    known.set(c.vi, c.code);
+    known.set(foldText(c.vi), c.code);
+    known.set(c.code, c.code);
+  }
   const parse = (raw: string): Checked<C> => {
+    const exact = known.get(raw);
+    if (exact !== undefined) return ok(exact);
     const folded = foldText(raw);
     if (folded === '') return fail(`Bắt buộc nhập “${header}”: ${allowed}`);
-    const found = choices.find((c) => foldText(c.vi) === folded || c.code === folded);
-    return found ? ok(found.code) : fail(`“${raw.trim()}” không hợp lệ cho “${header}”: chỉ nhận ${allowed}`);
+    const found = known.get(folded);
+    if (found === undefined) return fail(`“${raw.trim()}” không hợp lệ cho “${header}”: chỉ nhận ${allowed}`);
+    if (known.size < 100) known.set(raw, found);
+    return ok(found);
   };
   const labelOf = (code: C) => choices.find((c) => c.code === code)?.vi ?? code;
   return {

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../../context';
+import type { Db } from '../../../db/client';
 import { AppError, importRefused, type RowError } from '../../../lib/errors';
 import type { TableRow } from '../../../lib/table-file';
 import type { RegisterDefinition } from './definition';
@@ -7,12 +8,13 @@ import * as q from './queries';
 import { locateFields, recordFromCells } from './records';
 
 // The import of a register file: all or nothing, every bad row named, streamed. Rows are
-// read one at a time and written to a temporary table in batches (one multi-row insert
-// each), so a file of a million rows keeps memory flat; repeated keys are found there in
-// SQL, and one statement then inserts the new rows and updates the changed ones. It all
-// runs in one transaction: a refused file leaves the register as it was.
+// read one at a time and written in batches, one statement each, straight into the
+// register (new keys inserted, changed rows updated, equal rows left alone), while the
+// next batch is read. A key repeated in the file is caught by a temporary table of the
+// keys seen, so memory stays flat for a file of a million rows. It all runs in one
+// transaction: a refused file leaves the register as it was.
 
-/** Rows per multi-row insert into the staging table. */
+/** Rows per statement. */
 const BATCH_ROWS = 5000;
 /** Errors listed in a refusal; the count of bad rows is always given whole. */
 export const MAX_LISTED_ERRORS = 1000;
@@ -41,10 +43,42 @@ class RowErrors {
   }
 }
 
-function duplicateErrors(groups: number[][], keyHeaders: string): { row: number; message: string }[] {
-  return groups.flatMap(([first, ...repeats]) =>
-    repeats.map((row) => ({ row, message: `Trùng ${keyHeaders} với dòng ${first} của tệp` })),
-  );
+type Batch = { row: number; values: DbValue[] }[];
+
+/** Writes batches one at a time, the next being read meanwhile; remembers repeated keys. */
+class BatchWriter<R, C> {
+  readonly totals = { inserted: 0, updated: 0 };
+  readonly repeats: Batch = [];
+  repeatedRows = 0;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Db,
+    private readonly def: RegisterDefinition<R, C>,
+    private readonly unitId: number,
+    private readonly now: Date,
+  ) {}
+
+  async write(rows: Batch): Promise<void> {
+    await this.writing;
+    if (rows.length === 0) return;
+    this.writing = q.upsertBatch(this.db, this.def, this.unitId, rows, this.now).then((result) => {
+      this.totals.inserted += result.inserted;
+      this.totals.updated += result.updated;
+      const byRow = new Map(rows.map((r) => [r.row, r]));
+      for (const row of result.repeated) {
+        this.repeatedRows += 1;
+        const repeated = byRow.get(row);
+        if (repeated && this.repeats.length < MAX_LISTED_ERRORS) this.repeats.push(repeated);
+      }
+    });
+    // Handled here so an early failure is not "unhandled"; it is rethrown at the next await.
+    this.writing.catch(() => undefined);
+  }
+
+  done(): Promise<void> {
+    return this.writing;
+  }
 }
 
 export async function importRows<R, C>(
@@ -55,18 +89,17 @@ export async function importRows<R, C>(
 ): Promise<q.UpsertCounts> {
   return ctx.db.transaction(async (tx) => {
     const context = await def.prepare(tx, unitId);
-    await q.createStaging(tx, def);
+    await q.createImportKeys(tx, def);
+    const writer = new BatchWriter(tx, def, unitId, ctx.now());
     const errors = new RowErrors();
     let columns: ReturnType<typeof locateFields<R, C>>['columns'] | null = null;
     let dataRows = 0;
-    let batch: { row: number; values: DbValue[] }[] = [];
+    let batch: Batch = [];
 
     for await (const { row, cells } of rows) {
       if (columns === null) {
         const located = locateFields(def, cells);
-        if (located.errors.length > 0) {
-          throw importRefused(located.errors.map((e) => ({ row, ...e })));
-        }
+        if (located.errors.length > 0) throw importRefused(located.errors.map((e) => ({ row, ...e })));
         columns = located.columns;
         continue;
       }
@@ -80,19 +113,27 @@ export async function importRows<R, C>(
       if (errors.count > 0) continue;
       batch.push({ row, values: q.writeValues(def, result.record) });
       if (batch.length >= BATCH_ROWS) {
-        await q.insertStaging(tx, def, batch);
+        await writer.write(batch);
         batch = [];
       }
     }
+    await writer.done();
     if (dataRows === 0) throw new AppError(400, 'import.empty');
     if (errors.count > 0) throw errors.refusal();
-    await q.insertStaging(tx, def, batch);
+    await writer.write(batch);
+    await writer.done();
 
-    const keyHeaders = def.naturalKey.map((k) => `“${def.fields[k].header}”`).join(', ');
-    const field = def.fields[def.naturalKey[0]].header;
-    const repeats = duplicateErrors(await q.stagedDuplicates(tx, def, MAX_LISTED_ERRORS), keyHeaders);
-    if (repeats.length > 0) throw importRefused(repeats.map((r) => ({ ...r, field })));
-
-    return q.upsertStaged(tx, def, unitId, ctx.now());
+    if (writer.repeatedRows > 0) {
+      const keyHeaders = def.naturalKey.map((k) => `“${def.fields[k].header}”`).join(', ');
+      const field = def.fields[def.naturalKey[0]].header;
+      const first = await q.firstRowsOfKeys(tx, def, writer.repeats);
+      const repeats = writer.repeats.map((r) => ({
+        row: r.row,
+        field,
+        message: `Trùng ${keyHeaders} với dòng ${first.get(r.row) ?? '?'} của tệp`,
+      }));
+      throw importRefused(repeats, writer.repeatedRows);
+    }
+    return writer.totals;
   });
 }

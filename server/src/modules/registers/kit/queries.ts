@@ -8,7 +8,6 @@ import type { DbColumn, DbValue } from './fields';
 // All SQL of the generic register kit. Column names come from the register definitions
 // (constants), never from requests; values always travel as parameters.
 
-const STAGING = sql.identifier('register_import');
 const T = sql`${sql.identifier('t')}`;
 
 export function tableName<R, C>(def: RegisterDefinition<R, C>): string {
@@ -17,20 +16,49 @@ export function tableName<R, C>(def: RegisterDefinition<R, C>): string {
 
 const tableOf = <R, C>(def: RegisterDefinition<R, C>) => sql.identifier(tableName(def));
 
+const WRITE_COLUMNS = new WeakMap<object, readonly DbColumn[]>();
+
 /** The columns a record is written to: its fields', then derived ones, then `search`. */
-export function writeColumns<R, C>(def: RegisterDefinition<R, C>): DbColumn[] {
+export function writeColumns<R, C>(def: RegisterDefinition<R, C>): readonly DbColumn[] {
+  const cached = WRITE_COLUMNS.get(def);
+  if (cached) return cached;
   const columns = fieldList(def).flatMap(({ field }) => field.write);
   if (def.derived) columns.push(...def.derived.columns);
   if (def.searchText) columns.push({ name: 'search', type: 'text' });
+  WRITE_COLUMNS.set(def, columns);
   return columns;
 }
 
 /** A record's values, aligned with `writeColumns`. */
 export function writeValues<R, C>(def: RegisterDefinition<R, C>, record: R): DbValue[] {
-  const values = fieldList(def).flatMap(({ key, field }) => field.toDb(record[key]));
+  const values: DbValue[] = [];
+  for (const { key, field } of fieldList(def)) values.push(...field.toDb(record[key]));
   if (def.derived) values.push(...def.derived.values(record));
-  if (def.searchText) values.push(foldText(def.searchText(record)));
+  if (def.searchText) values.push(searchOf(def.searchText(record)));
   return values;
+}
+
+// Registers repeat the same procedure names, fields and people: their folded forms are
+// remembered (up to a bound) so an import of a million rows folds each text about once.
+const folded = new Map<string, string>();
+const MAX_FOLDED = 20_000;
+
+function foldOnce(text: string): string {
+  let out = folded.get(text);
+  if (out === undefined) {
+    out = foldText(text);
+    if (folded.size >= MAX_FOLDED) folded.clear();
+    folded.set(text, out);
+  }
+  return out;
+}
+
+/** The folded search text of a record's searchable parts (codes are folded without memory). */
+function searchOf(parts: readonly string[]): string {
+  return parts
+    .filter((p) => p !== '')
+    .map((p, i) => (i === 0 ? foldText(p) : foldOnce(p)))
+    .join(' ');
 }
 
 function naturalKeyColumns<R, C>(def: RegisterDefinition<R, C>): readonly string[] {
@@ -48,31 +76,53 @@ const ids = (names: readonly string[], prefix?: SQL) =>
     sql`, `,
   );
 
-/** `select * from unnest($1::text[], …)`: many rows in one statement, one parameter per column. */
+/** A PostgreSQL array literal, `{"a","b\\"c",NULL}`: cheaper to build here than in the drivers. */
+export function arrayLiteral(values: readonly DbValue[]): string {
+  const parts = values.map((v) => {
+    if (v === null) return 'NULL';
+    if (typeof v === 'boolean') return v ? 't' : 'f';
+    const text = String(v);
+    const escaped =
+      text.includes('"') || text.includes('\\') ? text.replace(/[\\"]/g, (ch) => `\\${ch}`) : text;
+    return `"${escaped}"`;
+  });
+  return `{${parts.join(',')}}`;
+}
+
+/**
+ * `select * from unnest(…)`: many rows in one statement, one parameter per column, each
+ * an array literal sent as text (so both drivers pass it through untouched).
+ */
 function unnestOf(columns: readonly DbColumn[], rows: readonly DbValue[][], withRow: number[] | null): SQL {
   const arrays = columns.map(
-    (c, i) => sql`${sql.param(rows.map((r) => r[i] ?? null))}::${sql.raw(c.type)}[]`,
+    (c, i) => sql`${sql.param(arrayLiteral(rows.map((r) => r[i] ?? null)))}::text::${sql.raw(c.type)}[]`,
   );
-  if (withRow) arrays.unshift(sql`${sql.param(withRow)}::integer[]`);
+  if (withRow) arrays.unshift(sql`${sql.param(arrayLiteral(withRow))}::text::integer[]`);
   const names = [...(withRow ? ['_row'] : []), ...columns.map((c) => c.name)];
   return sql`select * from unnest(${sql.join(arrays, sql`, `)}) as s(${ids(names)})`;
 }
 
-/** Inserts new rows and updates changed ones by natural key; rows already equal are left alone. */
-function upsertFrom<R, C>(def: RegisterDefinition<R, C>, unitId: number, source: SQL, now: Date): SQL {
+/**
+ * Inserts new rows and updates changed ones by natural key; rows already equal are left
+ * alone (not even rewritten). Returns `inserted` for each row written.
+ */
+function upsertInto<R, C>(def: RegisterDefinition<R, C>, unitId: number, source: SQL, now: Date): SQL {
   const columns = writeColumns(def).map((c) => c.name);
   const key = naturalKeyColumns(def);
   const set = sql.join(
     columns.map((c) => sql`${sql.identifier(c)} = excluded.${sql.identifier(c)}`),
     sql`, `,
   );
-  return sql`with up as (
-    insert into ${tableOf(def)} as ${T} (unit_id, ${ids(columns)}, created_at, updated_at)
+  return sql`insert into ${tableOf(def)} as ${T} (unit_id, ${ids(columns)}, created_at, updated_at)
     select ${unitId}::integer, ${ids(columns, sql`s`)}, ${now}::timestamptz, ${now}::timestamptz from (${source}) s
     on conflict (unit_id, ${ids(key)}) do update set ${set}, updated_at = excluded.updated_at
     where (${ids(columns, T)}) is distinct from (${ids(columns, sql`excluded`)})
-    returning (xmax = 0) as inserted
-  ) select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated from up`;
+    returning (xmax = 0) as inserted`;
+}
+
+function upsertFrom<R, C>(def: RegisterDefinition<R, C>, unitId: number, source: SQL, now: Date): SQL {
+  return sql`with up as (${upsertInto(def, unitId, source, now)})
+    select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated from up`;
 }
 
 export interface UpsertCounts {
@@ -98,53 +148,91 @@ export async function upsertRecords<R, C>(
   return counts(db, upsertFrom(def, unitId, unnestOf(writeColumns(def), rows, null), now));
 }
 
-// ---- Import staging: the rows of a file, checked in SQL before they are stored.
+// ---- Import: each batch goes straight into the register, inside the import's
+// transaction. A temporary table of the keys already seen (its primary key is the
+// natural key) catches a key repeated in the file, even in different batches, while
+// memory stays flat however long the file is.
 
-/** A temporary table for one import; it disappears with the transaction. */
-export async function createStaging<R, C>(db: Db, def: RegisterDefinition<R, C>): Promise<void> {
-  const columns = writeColumns(def).map((c) => sql`${sql.identifier(c.name)} ${sql.raw(c.type)}`);
+const KEYS = sql.identifier('register_import_keys');
+
+function keyColumnTypes<R, C>(def: RegisterDefinition<R, C>): DbColumn[] {
+  const all = writeColumns(def);
+  return naturalKeyColumns(def).map((name) => {
+    const column = all.find((c) => c.name === name);
+    if (!column) throw new Error(`key column ${name} is not written`);
+    return column;
+  });
+}
+
+/** A temporary table of the keys of one import; it disappears with the transaction. */
+export async function createImportKeys<R, C>(db: Db, def: RegisterDefinition<R, C>): Promise<void> {
+  const keys = keyColumnTypes(def);
+  const columns = keys.map((c) => sql`${sql.identifier(c.name)} ${sql.raw(c.type)} not null`);
   await db.execute(
-    sql`create temporary table ${STAGING} (_row integer not null, ${sql.join(columns, sql`, `)}) on commit drop`,
+    sql`create temporary table ${KEYS} (_row integer not null, ${sql.join(columns, sql`, `)},
+        primary key (${ids(keys.map((c) => c.name))})) on commit drop`,
   );
 }
 
-export async function insertStaging<R, C>(
+export interface BatchResult extends UpsertCounts {
+  /** Rows whose key an earlier row of the file already has; they are not written. */
+  repeated: number[];
+}
+
+/** Writes a batch of file rows in one statement: new keys are upserted, repeated ones named. */
+export async function upsertBatch<R, C>(
   db: Db,
   def: RegisterDefinition<R, C>,
+  unitId: number,
   rows: readonly { row: number; values: DbValue[] }[],
-): Promise<void> {
-  if (rows.length === 0) return;
+  now: Date,
+): Promise<BatchResult> {
+  if (rows.length === 0) return { inserted: 0, updated: 0, repeated: [] };
+  const columns = writeColumns(def).map((c) => c.name);
+  const key = naturalKeyColumns(def);
   const source = unnestOf(
     writeColumns(def),
     rows.map((r) => r.values),
     rows.map((r) => r.row),
   );
-  await db.execute(sql`insert into ${STAGING} ${source}`);
-}
-
-/** Rows of the file that repeat a natural key, each with the rows it repeats. */
-export async function stagedDuplicates<R, C>(
-  db: Db,
-  def: RegisterDefinition<R, C>,
-  limit: number,
-): Promise<number[][]> {
-  const key = naturalKeyColumns(def);
-  const rows = await queryRows<{ rows: number[] }>(
+  const [result] = await queryRows<{ inserted: number; updated: number; repeated: number[] | null }>(
     db,
-    sql`select array_agg(_row order by _row) as rows from ${STAGING}
-        group by ${ids(key)} having count(*) > 1 order by min(_row) limit ${limit}`,
+    sql`with s as (${source}),
+      k as (insert into ${KEYS} (_row, ${ids(key)}) select _row, ${ids(key)} from s order by _row
+            on conflict do nothing returning _row),
+      up as (${upsertInto(def, unitId, sql`select ${ids(columns, sql`s`)} from s join k using (_row)`, now)})
+    select (select count(*) filter (where inserted) from up)::int as inserted,
+           (select count(*) filter (where not inserted) from up)::int as updated,
+           (select array_agg(_row order by _row) from s where _row not in (select _row from k)) as repeated`,
   );
-  return rows.map((r) => r.rows.map(Number));
+  return {
+    inserted: result?.inserted ?? 0,
+    updated: result?.updated ?? 0,
+    repeated: (result?.repeated ?? []).map(Number),
+  };
 }
 
-export async function upsertStaged<R, C>(
+/** For each repeated row, the row of the file that first had its key. */
+export async function firstRowsOfKeys<R, C>(
   db: Db,
   def: RegisterDefinition<R, C>,
-  unitId: number,
-  now: Date,
-): Promise<UpsertCounts> {
-  const columns = writeColumns(def).map((c) => c.name);
-  return counts(db, upsertFrom(def, unitId, sql`select ${ids(columns)} from ${STAGING} order by _row`, now));
+  repeats: readonly { row: number; values: DbValue[] }[],
+): Promise<Map<number, number>> {
+  if (repeats.length === 0) return new Map();
+  const all = writeColumns(def);
+  const keys = keyColumnTypes(def);
+  const keyValues = (values: DbValue[]) =>
+    keys.map((k) => values[all.findIndex((c) => c.name === k.name)] ?? null);
+  const probe = unnestOf(
+    keys,
+    repeats.map((r) => keyValues(r.values)),
+    repeats.map((r) => r.row),
+  );
+  const rows = await queryRows<{ row: number; first: number }>(
+    db,
+    sql`select p._row as row, k._row as first from (${probe}) p join ${KEYS} k using (${ids(keys.map((c) => c.name))})`,
+  );
+  return new Map(rows.map((r) => [Number(r.row), Number(r.first)]));
 }
 
 // ---- Lists and single records.
