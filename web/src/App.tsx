@@ -5,12 +5,16 @@ import { Navigate, Route, Routes } from 'react-router';
 import { apiGet } from './api/client';
 import { useSession } from './api/session';
 import { AppShell } from './layout/AppShell';
+import { ApiTokensPage } from './pages/ApiTokensPage';
 import { HomePage } from './pages/HomePage';
+import { KpiPage } from './pages/KpiPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { RegisterPage } from './pages/RegisterPage';
 import { SetupPage } from './pages/SetupPage';
 import { UnitsPage } from './pages/UnitsPage';
 import { UsersPage } from './pages/UsersPage';
+import { REGISTER_VIEWS } from './registers/views';
 
 export interface SetupStatus {
   needsSetup: boolean;
@@ -61,8 +65,13 @@ export function App() {
     <Routes>
       <Route element={<AppShell session={session.data} />}>
         <Route index element={<HomePage />} />
+        <Route path="/chi-tieu" element={<KpiPage />} />
+        {REGISTER_VIEWS.map((view) => (
+          <Route key={view.path} path={view.route} element={<RegisterPage key={view.path} view={view} />} />
+        ))}
         {isAdmin && <Route path="/don-vi" element={<UnitsPage />} />}
         {isAdmin && <Route path="/nguoi-dung" element={<UsersPage />} />}
+        {isAdmin && <Route path="/ma-truy-cap-api" element={<ApiTokensPage />} />}
         <Route path="/dang-nhap" element={<Navigate to="/" replace />} />
         <Route path="/khoi-tao" element={<Navigate to="/" replace />} />
         <Route path="*" element={<NotFoundPage />} />

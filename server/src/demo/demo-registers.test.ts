@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type KpiResult, kpiDefinition, meetsTarget } from '#core/kpi/index';
 import { queryRows } from '../db/client';
 import { kpisForUnits } from '../modules/kpis/service';
-import { setupTestApp } from '../testing/app';
+import { loginAs, setupTestApp } from '../testing/app';
 import { unitIdOf } from '../testing/units';
 import { seedDemo } from './seed';
 
@@ -63,5 +63,16 @@ describe('demo registers of Vĩnh Lập, 2021', () => {
     const before = await count();
     await seedDemo({ ...harness.ctx, now: () => new Date('2030-01-01T00:00:00Z') });
     expect(await count()).toEqual(before);
+  });
+
+  it('offer the years they span to the KPI page, for the commune and for its district', async () => {
+    const officer = await loginAs(harness.app, 'vinhlap.canbo');
+    const appraiser = await loginAs(harness.app, 'thanhha.thamdinh');
+    const vinhLap = await unitIdOf(harness, '10885');
+    const district = await unitIdOf(harness, '294');
+    expect((await officer.get(`/api/units/${vinhLap}/kpis/years`)).json()).toEqual({ years: [2021, 2020] });
+    expect((await appraiser.get(`/api/units/${district}/kpis/years`)).json()).toEqual({
+      years: [2021, 2020],
+    });
   });
 });

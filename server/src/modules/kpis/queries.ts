@@ -79,21 +79,26 @@ export async function registerFractions(
   return out;
 }
 
-/** The first and last year a unit's registers hold something in (index-served min/max). */
-export async function yearSpan(db: Db, unitId: number): Promise<{ first: number; last: number } | null> {
-  const year = (column: SQL) => sql`extract(year from ${column} at time zone 'Asia/Ho_Chi_Minh')::int`;
+/**
+ * The first and last year the registers of a unit and the units below it hold something
+ * in: per unit, the min and max of each register's date (index-served).
+ */
+export async function yearSpan(db: Db, unitPath: string): Promise<{ first: number; last: number } | null> {
+  const year = (column: SQL) => sql`extract(year from ${column} at time zone 'Asia/Ho_Chi_Minh')`;
+  const edge = (table: PgTable, column: string) => {
+    const c = sql.identifier(column);
+    return sql`((select ${year(sql`min(${c})`)} from ${table} where unit_id = u.id)),
+               ((select ${year(sql`max(${c})`)} from ${table} where unit_id = u.id))`;
+  };
   const [row] = await queryRows<{ first: number | null; last: number | null }>(
     db,
-    sql`select min(y) as first, max(y) as last from (
-          select ${year(sql`min(received_at)`)} as y from ${dossiers} where unit_id = ${unitId}
-          union all select ${year(sql`max(received_at)`)} from ${dossiers} where unit_id = ${unitId}
-          union all select ${year(sql`min(received_at)`)} from ${feedback} where unit_id = ${unitId}
-          union all select ${year(sql`max(received_at)`)} from ${feedback} where unit_id = ${unitId}
-          union all select min(year) from ${documentStats} where unit_id = ${unitId}
-          union all select max(year) from ${documentStats} where unit_id = ${unitId}
-          union all select ${year(sql`min(due_at)`)} from ${reports} where unit_id = ${unitId}
-          union all select ${year(sql`max(due_at)`)} from ${reports} where unit_id = ${unitId}
-        ) years`,
+    sql`select min(y)::int as first, max(y)::int as last
+        from units u cross join lateral (values
+          ${edge(dossiers, 'received_at')}, ${edge(feedback, 'received_at')}, ${edge(reports, 'due_at')},
+          ((select min(year) from ${documentStats} where unit_id = u.id)),
+          ((select max(year) from ${documentStats} where unit_id = u.id))
+        ) v(y)
+        where u.path like ${`${unitPath}%`}`,
   );
   return row?.first == null || row.last == null ? null : { first: Number(row.first), last: Number(row.last) };
 }

@@ -94,10 +94,10 @@ export async function childrenKpis(ctx: AppContext, user: AuthUser, unitId: numb
   }));
 }
 
-/** Years the unit's registers span, newest first; the KPI page offers them. */
+/** Years the registers of the unit and the units below it span, newest first; the KPI page offers them. */
 export async function dataYears(ctx: AppContext, user: AuthUser, unitId: number): Promise<number[]> {
   const unit = await requireUnitInScope(ctx, user, unitId);
-  const span = await q.yearSpan(ctx.db, unit.id);
+  const span = await q.yearSpan(ctx.db, unit.path);
   if (!span) return [];
   return Array.from({ length: span.last - span.first + 1 }, (_, i) => span.last - i);
 }

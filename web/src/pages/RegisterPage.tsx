@@ -1,0 +1,276 @@
+import {
+  DeleteOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  FileTextOutlined,
+  PlusOutlined,
+} from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Grid,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import { type UIEvent, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { isKpiKey, kpiDefinition } from '#core/kpi/index';
+import { formatVnDate } from '#core/time/index';
+import { ApiError, apiSend } from '../api/client';
+import { type ListFilters, listQuery, type RegisterItem, useRegisterList } from '../api/registers';
+import { useSession } from '../api/session';
+import { ImportButton } from '../components/ImportButton';
+import { useSelectedUnit } from '../layout/selected-unit';
+import { useWindowHeight } from '../layout/window';
+import { RegisterForm } from '../registers/RegisterForm';
+import { formatCount, renderValue } from '../registers/values';
+import type { RegisterView } from '../registers/views';
+
+// One page per register: the list (virtual scrolling, loaded as it is scrolled), search
+// ignoring accents, filters, the records behind a KPI when the KPI page links here, add,
+// edit, delete, import with its row errors, export, and the sample file.
+
+const WRITERS = ['unit_officer', 'unit_head', 'admin'];
+
+function useFilters(
+  view: RegisterView,
+): [ListFilters, (changes: Record<string, string | undefined>) => void] {
+  const [params, setParams] = useSearchParams();
+  const keys = ['q', 'from', 'to', 'kpi', 'part', ...view.filters.map((f) => f.key)];
+  const filters = Object.fromEntries(keys.map((k) => [k, params.get(k) ?? undefined]));
+  const update = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setParams(next, { replace: true });
+  };
+  return [filters, update];
+}
+
+function KpiBanner({ filters, onClear }: { filters: ListFilters; onClear: () => void }) {
+  const { t, i18n } = useTranslation();
+  const kpi = filters.kpi;
+  if (!kpi || !isKpiKey(kpi)) return null;
+  const def = kpiDefinition(kpi);
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="kpi-banner"
+      title={t('registers.behind', {
+        part: t(`kpis.parts.${def.kind === 'count' ? 'counted' : (filters.part ?? 'numerator')}`),
+        kpi: i18n.language === 'en' ? def.nameEn : def.nameVi,
+        from: filters.from ? formatVnDate(filters.from) : '',
+        to: filters.to ? formatVnDate(filters.to) : '',
+      })}
+      action={
+        <Button size="small" onClick={onClear}>
+          {t('registers.showAll')}
+        </Button>
+      }
+    />
+  );
+}
+
+export function RegisterPage({ view }: { view: RegisterView }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const { unitId, select } = useSelectedUnit();
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useFilters(view);
+  const [editing, setEditing] = useState<RegisterItem | 'new' | null>(null);
+  const height = useWindowHeight();
+
+  // A link from another unit's KPIs names the unit it is about.
+  const linkedUnit = Number(params.get('unit'));
+  useEffect(() => {
+    if (linkedUnit > 0 && linkedUnit !== unitId) select(linkedUnit);
+  }, [linkedUnit, unitId, select]);
+
+  const list = useRegisterList(view.path, unitId, filters);
+  const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const total = list.data?.pages[0]?.total ?? 0;
+  const canWrite = (session.data?.user.roles ?? []).some((r) => WRITERS.includes(r));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['register', view.path] });
+
+  const remove = async (item: RegisterItem) => {
+    try {
+      await apiSend('DELETE', `/api/units/${unitId}/${view.path}/${item.id}`);
+      message.success(t('registers.deleted'));
+      await refresh();
+    } catch (error) {
+      if (error instanceof ApiError) message.error(error.message);
+      else throw error;
+    }
+  };
+
+  // On a phone the first column stays while the others scroll under it.
+  const narrow = !Grid.useBreakpoint().md;
+  const columns: TableColumnsType<RegisterItem> = view.fields.map((field, i) => ({
+    key: field.key,
+    dataIndex: field.key,
+    title: t(`registers.${view.path}.fields.${field.key}`),
+    width: narrow && i === 0 ? Math.min(field.width, 150) : field.width,
+    fixed: narrow && i === 0 ? ('left' as const) : undefined,
+    ellipsis: true,
+    render: (value) => renderValue(field, value, t, i18n.language),
+  }));
+  if (canWrite) {
+    columns.push({
+      key: 'actions',
+      title: t('common.actions'),
+      width: 96,
+      fixed: narrow ? undefined : ('right' as const),
+      render: (_, item) => (
+        <Space size={4}>
+          <Button
+            size="small"
+            icon={<EditOutlined />}
+            aria-label={t('common.edit')}
+            onClick={() => setEditing(item)}
+          />
+          <Popconfirm
+            title={t('registers.confirmDelete', { name: String(item[view.titleField] ?? item.id) })}
+            okText={t('common.confirm')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => remove(item)}
+          >
+            <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('registers.delete')} />
+          </Popconfirm>
+        </Space>
+      ),
+    });
+  }
+  const width = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 120), 0);
+
+  const onScroll = (event: UIEvent<HTMLElement>) => {
+    const el = event.currentTarget;
+    if (
+      el.scrollHeight - el.scrollTop - el.clientHeight < 600 &&
+      list.hasNextPage &&
+      !list.isFetchingNextPage
+    ) {
+      void list.fetchNextPage();
+    }
+  };
+
+  const period = filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null;
+  return (
+    <Card title={<span style={{ whiteSpace: 'normal' }}>{t(`registers.${view.path}.title`)}</span>}>
+      <Space wrap style={{ marginBottom: 12 }}>
+        {canWrite && (
+          <ImportButton<{ inserted: number; updated: number }>
+            url={`/api/units/${unitId}/${view.path}/import`}
+            title={t('registers.importTitle', { register: t(`registers.${view.path}.title`) })}
+            help={t(`registers.${view.path}.importHelp`)}
+            onDone={(r) => {
+              message.success(
+                t('registers.imported', {
+                  inserted: formatCount(r.inserted, i18n.language),
+                  updated: formatCount(r.updated, i18n.language),
+                }),
+              );
+              void refresh();
+            }}
+          />
+        )}
+        <Button
+          icon={<DownloadOutlined />}
+          href={`/api/units/${unitId}/${view.path}/export.xlsx?${listQuery(filters)}`}
+        >
+          {t('common.export')}
+        </Button>
+        <Button icon={<FileTextOutlined />} href={`/api/registers/samples/${view.sampleFile}`}>
+          {t('registers.sample')}
+        </Button>
+        {canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {t('registers.addShort')}
+          </Button>
+        )}
+      </Space>
+      <KpiBanner filters={filters} onClear={() => setFilters({ kpi: undefined, part: undefined })} />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          defaultValue={filters.q}
+          placeholder={t('registers.searchPlaceholder')}
+          onSearch={(q) => setFilters({ q: q.trim() || undefined })}
+          style={{ width: 300, maxWidth: '100%' }}
+          data-testid="register-search"
+        />
+        {!filters.kpi && (
+          <DatePicker.RangePicker
+            format="DD/MM/YYYY"
+            value={period as [dayjs.Dayjs, dayjs.Dayjs] | null}
+            placeholder={[t('registers.from'), t('registers.to')]}
+            onChange={(range) =>
+              setFilters({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })
+            }
+            style={{ maxWidth: '100%' }}
+          />
+        )}
+        {view.filters.map((f) => (
+          <Select
+            key={f.key}
+            allowClear
+            value={filters[f.key]}
+            placeholder={t(`registers.${view.path}.filters.${f.key}.label`)}
+            onChange={(v: string | undefined) => setFilters({ [f.key]: v })}
+            options={f.values.map((v) => ({
+              value: v,
+              label: t(`registers.${view.path}.filters.${f.key}.${v}`),
+            }))}
+            style={{ minWidth: 170 }}
+          />
+        ))}
+      </Space>
+      <Typography.Paragraph type="secondary" data-testid="register-total" style={{ marginBottom: 8 }}>
+        {t('registers.total', {
+          count: formatCount(total, i18n.language),
+          shown: formatCount(items.length, i18n.language),
+        })}
+      </Typography.Paragraph>
+      <Table<RegisterItem>
+        virtual
+        rowKey="id"
+        size="small"
+        loading={list.isPending}
+        dataSource={items}
+        columns={columns}
+        pagination={false}
+        scroll={{ x: width, y: Math.max(280, height - 380) }}
+        onScroll={onScroll}
+      />
+      {list.isError && <Alert type="error" showIcon title={list.error.message} style={{ marginTop: 12 }} />}
+      <RegisterForm
+        view={view}
+        unitId={unitId}
+        editing={editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          message.success(t('common.saved'));
+          setEditing(null);
+          void refresh();
+          void queryClient.invalidateQueries({ queryKey: ['kpis'] });
+        }}
+      />
+    </Card>
+  );
+}
