@@ -14,7 +14,6 @@
 // `psql \copy` (COPY FROM STDIN), and the upload through curl: both must be installed.
 
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, openAsBlob, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +21,6 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
 import { CHANNELS } from '#core/kpi/index';
 import {
   addDays,
@@ -34,7 +32,7 @@ import {
 } from '#core/time/index';
 import { buildApp } from '../server/src/app';
 import type { AppContext } from '../server/src/context';
-import { type Db, migrationsFolder, openPostgres, queryRows } from '../server/src/db/client';
+import { type Db, migrationsFolder, queryRows } from '../server/src/db/client';
 import * as schema from '../server/src/db/schema';
 import { createToken } from '../server/src/modules/api-tokens/service';
 import type { AuthUser } from '../server/src/modules/auth/principal';
@@ -45,6 +43,7 @@ import { writeColumns, writeValues } from '../server/src/modules/registers/kit/q
 import { insertUnit } from '../server/src/modules/units/queries';
 import { users } from '../server/src/modules/users/schema';
 import { testConfig } from '../server/src/testing/app';
+import { scratchPostgres } from '../server/src/testing/db';
 
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 const COMMUNES = Number(process.env.BENCH_COMMUNES ?? 3321);
@@ -91,43 +90,20 @@ async function pgliteEngine(): Promise<Engine> {
 }
 
 async function postgresEngine(url: string): Promise<Engine> {
-  const name = `chiso_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await openPostgres(target.toString(), { max: 4 });
-  await database.migrate();
+  const database = await scratchPostgres(url, 'chiso_bench');
   return {
     name: 'postgres',
     db: database.db,
     copy: (file, table, columns) =>
       new Promise((resolve, reject) => {
-        const psql = spawn(
-          'psql',
-          [
-            target.toString(),
-            '-v',
-            'ON_ERROR_STOP=1',
-            '-qc',
-            `\\copy ${table} (${columns.join(', ')}) from '${file}' with (format csv)`,
-          ],
-          {
-            stdio: ['ignore', 'ignore', 'inherit'],
-          },
-        );
+        const copy = `\\copy ${table} (${columns.join(', ')}) from '${file}' with (format csv)`;
+        const psql = spawn('psql', [database.url, '-v', 'ON_ERROR_STOP=1', '-qc', copy], {
+          stdio: ['ignore', 'ignore', 'inherit'],
+        });
         psql.on('error', reject);
         psql.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`psql exited with ${code}`))));
       }),
-    async close() {
-      await database.close();
-      const dropper = new pg.Client({ connectionString: url });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    },
+    close: () => database.close(),
   };
 }
 

@@ -16,7 +16,8 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, apiSend } from '../api/client';
+import { useApiAction } from '../api/action';
+import { apiSend } from '../api/client';
 import { type ApiToken, useApiTokens } from '../api/registers';
 import { useUnits } from '../api/units';
 import { formatDateTime } from '../format';
@@ -28,6 +29,7 @@ import { useSelectedUnit } from '../layout/selected-unit';
 export function ApiTokensPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const run = useApiAction();
   const queryClient = useQueryClient();
   const { unitId } = useSelectedUnit();
   const unit = useUnits().data?.find((u) => u.id === unitId);
@@ -38,24 +40,20 @@ export function ApiTokensPage() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['api-tokens', unitId] });
 
   const create = async ({ name }: { name: string }) => {
-    try {
-      const created = await apiSend<{ token: string }>('POST', `/api/units/${unitId}/api-tokens`, { name });
-      setCreating(false);
-      setShown(created.token);
-      await refresh();
-    } catch (error) {
-      if (error instanceof ApiError) message.error(error.message);
-      else throw error;
-    }
+    let token = '';
+    const made = await run(async () => {
+      token = (await apiSend<{ token: string }>('POST', `/api/units/${unitId}/api-tokens`, { name })).token;
+    });
+    if (!made) return;
+    setCreating(false);
+    setShown(token);
+    await refresh();
   };
   const revoke = async (token: ApiToken) => {
-    try {
-      await apiSend('DELETE', `/api/units/${unitId}/api-tokens/${token.id}`);
-      message.success(t('tokens.revoked'));
+    if (
+      await run(() => apiSend('DELETE', `/api/units/${unitId}/api-tokens/${token.id}`), t('tokens.revoked'))
+    ) {
       await refresh();
-    } catch (error) {
-      if (error instanceof ApiError) message.error(error.message);
-      else throw error;
     }
   };
 

@@ -27,7 +27,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isKpiKey, kpiDefinition } from '#core/kpi/index';
 import { formatVnDate } from '#core/time/index';
-import { ApiError, apiSend } from '../api/client';
+import { useApiAction } from '../api/action';
+import { apiSend } from '../api/client';
 import { type ListFilters, listQuery, type RegisterItem, useRegisterList } from '../api/registers';
 import { useSession } from '../api/session';
 import { ImportButton } from '../components/ImportButton';
@@ -109,14 +110,15 @@ export function RegisterPage({ view }: { view: RegisterView }) {
   const canWrite = (session.data?.user.roles ?? []).some((r) => WRITERS.includes(r));
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['register', view.path] });
 
+  const run = useApiAction();
   const remove = async (item: RegisterItem) => {
-    try {
-      await apiSend('DELETE', `/api/units/${unitId}/${view.path}/${item.id}`);
-      message.success(t('registers.deleted'));
+    if (
+      await run(
+        () => apiSend('DELETE', `/api/units/${unitId}/${view.path}/${item.id}`),
+        t('registers.deleted'),
+      )
+    ) {
       await refresh();
-    } catch (error) {
-      if (error instanceof ApiError) message.error(error.message);
-      else throw error;
     }
   };
 

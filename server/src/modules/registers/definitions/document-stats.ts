@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { DocumentStat } from '#core/kpi/index';
 import type { FieldError, RegisterDefinition } from '../kit/definition';
 import { fields } from '../kit/fields';
 import { documentStats } from '../schema';
@@ -6,16 +7,8 @@ import { documentStats } from '../schema';
 // Monthly statistics of the document-management system: incoming and outgoing documents,
 // how many were exchanged electronically and how many were digitally signed.
 
-export interface DocumentStatRecord {
-  year: number;
-  month: number;
-  incomingTotal: number;
-  incomingElectronic: number;
-  incomingSigned: number;
-  outgoingTotal: number;
-  outgoingElectronic: number;
-  outgoingSigned: number;
-}
+/** A month of statistics is the same record core/kpi reads. */
+export type DocumentStatRecord = DocumentStat;
 
 const HEADERS = {
   incomingTotal: 'Văn bản đến',

@@ -1,5 +1,5 @@
 import { count, eq, sql } from 'drizzle-orm';
-import type { CalendarDate } from '#core/time/index';
+import type { Official } from '#core/kpi/index';
 import { AppError } from '../../../lib/errors';
 import type { FieldError, RegisterDefinition } from '../kit/definition';
 import { fields } from '../kit/fields';
@@ -10,14 +10,8 @@ import { spanInOrder } from './checks';
 // official by full name, so a name is the key: two officials who share a name are told
 // apart in it, e.g. "Nguyễn Văn An (1985)".
 
-export interface OfficialRecord {
-  name: string;
-  position: string;
-  inPostFrom: CalendarDate | null;
-  inPostTo: CalendarDate | null;
-  email: string | null;
-  emailInUse: boolean;
-}
+/** An official as core/kpi reads one, less the id the database gives. */
+export type OfficialRecord = Omit<Official, 'id'>;
 
 /** How files match an official: NFC, single spaces, lower case; accents kept. */
 export function officialNameKey(name: string): string {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { CalendarDate } from '#core/time/index';
+import type { Procedure } from '#core/kpi/index';
 import type { FieldError, RegisterDefinition } from '../kit/definition';
 import { fields } from '../kit/fields';
 import { procedures } from '../schema';
@@ -8,15 +8,8 @@ import { spanInOrder } from './checks';
 // The administrative procedures (TTHC) the unit handles, and whether each is published
 // at the one-stop desk and on the unit's website.
 
-export interface ProcedureRecord {
-  code: string;
-  name: string;
-  field: string;
-  inForceFrom: CalendarDate | null;
-  inForceTo: CalendarDate | null;
-  publishedAtOneStop: boolean;
-  publishedOnWebsite: boolean;
-}
+/** A procedure is the same record core/kpi reads. */
+export type ProcedureRecord = Procedure;
 
 const HEADERS = { from: 'Hiệu lực từ ngày', to: 'Hiệu lực đến ngày' };
 
