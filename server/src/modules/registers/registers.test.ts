@@ -102,3 +102,33 @@ describe.each(REGISTERS.map((r) => [r.path, r] as const))('register %s', (path, 
     expect(res.body).toBe(sample(def.sampleFile).toString('utf8'));
   });
 });
+
+// Worked out by hand from the sample files (see docs/mau/README.md).
+describe('the sample files, imported above, give their KPIs', () => {
+  const kpis = async (from: string, to: string) =>
+    (await officer.get(`/api/units/${unitId}/kpis?from=${from}&to=${to}`)).json<{
+      kpis: Record<string, { value: number | null; numerator?: number; denominator?: number }>;
+    }>().kpis;
+
+  it('for January 2021: feedback answered on time', async () => {
+    // PAKN-2020-031 (carried over, answered early), -001 (before its due hour) and -003 (open,
+    // due 05/02) are on time; -002 (answered a day late) and -004 (open, due 27/01) are late.
+    expect((await kpis('2021-01-01', '2021-01-31')).feedback_on_time_rate).toMatchObject({
+      numerator: 3,
+      denominator: 5,
+    });
+  });
+
+  it('for 2021: procedures, documents, officials, discipline and reports', async () => {
+    const k = await kpis('2021-01-01', '2021-12-31');
+    // 7 procedures in force on 31/12 (1.000656 ended 14/10); 2.000884 and 1.003005 miss the website.
+    expect(k.procedures_published_rate).toMatchObject({ numerator: 5, denominator: 7 });
+    expect(k.documents_electronic_rate).toMatchObject({ numerator: 1484, denominator: 2893 });
+    expect(k.documents_signed_rate).toMatchObject({ numerator: 1986, denominator: 2893 });
+    // 5 in post on 31/12 (Đỗ Văn Nam left on 31/05); Tuấn's address is not in use, Lan has none.
+    expect(k.officials_with_email_rate).toMatchObject({ numerator: 3, denominator: 5 });
+    expect(k.officials_disciplined).toEqual({ value: 1 });
+    // Q1 early and the half-year at 16:20 against 17:00 are on time; Q3 is late, the year's unsent.
+    expect(k.reports_on_time_rate).toMatchObject({ numerator: 2, denominator: 4 });
+  });
+});
