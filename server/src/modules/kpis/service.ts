@@ -9,10 +9,9 @@ import {
 } from '#core/kpi/index';
 import type { Period } from '#core/time/index';
 import type { AppContext } from '../../context';
-import { requireRegisterRead } from '../../policy';
 import type { AuthUser } from '../auth/principal';
+import { readableUnit } from '../registers/kit/service';
 import { listChildren } from '../units/queries';
-import { requireUnitInScope } from '../units/service';
 import { KPI_SQL_BY_REGISTER, type KpiRegister, type RegisterKpi } from './conditions';
 import * as q from './queries';
 
@@ -69,8 +68,7 @@ export async function kpisForUnits(
 }
 
 export async function unitKpis(ctx: AppContext, user: AuthUser, unitId: number, period: Period) {
-  const unit = await requireUnitInScope(ctx, user, unitId);
-  requireRegisterRead(user, unit.path);
+  const unit = await readableUnit(ctx, user, unitId);
   const reading = (await kpisForUnits(ctx, [unit.id], period)).get(unit.id);
   if (!reading) throw new Error('no reading for the unit');
   return reading;
@@ -78,8 +76,7 @@ export async function unitKpis(ctx: AppContext, user: AuthUser, unitId: number, 
 
 /** The KPIs of every active unit directly below `unitId`, for a table side by side. */
 export async function childrenKpis(ctx: AppContext, user: AuthUser, unitId: number, period: Period) {
-  const unit = await requireUnitInScope(ctx, user, unitId);
-  requireRegisterRead(user, unit.path);
+  const unit = await readableUnit(ctx, user, unitId);
   const children = await listChildren(ctx.db, unit.id);
   const readings = await kpisForUnits(
     ctx,
@@ -96,7 +93,7 @@ export async function childrenKpis(ctx: AppContext, user: AuthUser, unitId: numb
 
 /** Years the registers of the unit and the units below it span, newest first; the KPI page offers them. */
 export async function dataYears(ctx: AppContext, user: AuthUser, unitId: number): Promise<number[]> {
-  const unit = await requireUnitInScope(ctx, user, unitId);
+  const unit = await readableUnit(ctx, user, unitId);
   const span = await q.yearSpan(ctx.db, unit.path);
   if (!span) return [];
   return Array.from({ length: span.last - span.first + 1 }, (_, i) => span.last - i);
