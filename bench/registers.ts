@@ -39,7 +39,7 @@ import type { AuthUser } from '../server/src/modules/auth/principal';
 import { registerFractions } from '../server/src/modules/kpis/queries';
 import { kpisForUnits } from '../server/src/modules/kpis/service';
 import { type DossierRecord, dossierRegister } from '../server/src/modules/registers/definitions/dossiers';
-import { writeColumns, writeValues } from '../server/src/modules/registers/kit/queries';
+import { writeColumns, writeValues } from '../server/src/modules/registers/kit/columns';
 import { insertUnit } from '../server/src/modules/units/queries';
 import { users } from '../server/src/modules/users/schema';
 import { testConfig } from '../server/src/testing/app';

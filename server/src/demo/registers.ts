@@ -24,7 +24,7 @@ import type { FeedbackRecord } from '../modules/registers/definitions/feedback';
 import type { OfficialRecord } from '../modules/registers/definitions/officials';
 import type { ProcedureRecord } from '../modules/registers/definitions/procedures';
 import type { ReportRecord } from '../modules/registers/definitions/reports';
-import { upsertRecords } from '../modules/registers/kit/queries';
+import { upsertRecords } from '../modules/registers/kit/bulk';
 import { findUnitsByCodes, listChildren } from '../modules/units/queries';
 import { DEMO_PROCEDURES, FAMILY_NAMES, GIVEN_NAMES, HOLIDAYS, MIDDLE_NAMES } from './procedure-catalogue';
 

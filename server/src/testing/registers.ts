@@ -10,7 +10,7 @@ import {
   reportRegister,
 } from '../modules/registers/definitions';
 import { type DossierRecord, dossierRegister } from '../modules/registers/definitions/dossiers';
-import { upsertRecords } from '../modules/registers/kit/queries';
+import { upsertRecords } from '../modules/registers/kit/bulk';
 
 // Core's register records (what fast-check generates) written through the registers'
 // real write path, so a test can compare the SQL with the reference functions.

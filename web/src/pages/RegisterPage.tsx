@@ -11,29 +11,24 @@ import {
   App,
   Button,
   Card,
-  DatePicker,
   Grid,
-  Input,
   Popconfirm,
-  Select,
   Space,
   Table,
   type TableColumnsType,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { type UIEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { isKpiKey, kpiDefinition } from '#core/kpi/index';
-import { formatVnDate } from '#core/time/index';
 import { useApiAction } from '../api/action';
 import { apiSend } from '../api/client';
-import { type ListFilters, listQuery, type RegisterItem, useRegisterList } from '../api/registers';
+import { listQuery, type RegisterItem, useRegisterList } from '../api/registers';
 import { useSession } from '../api/session';
 import { ImportButton } from '../components/ImportButton';
 import { useSelectedUnit } from '../layout/selected-unit';
 import { useWindowHeight } from '../layout/window';
+import { RegisterFilters, useFilters } from '../registers/RegisterFilters';
 import { RegisterForm } from '../registers/RegisterForm';
 import { formatCount, renderValue } from '../registers/values';
 import type { RegisterView } from '../registers/views';
@@ -43,49 +38,6 @@ import type { RegisterView } from '../registers/views';
 // edit, delete, import with its row errors, export, and the sample file.
 
 const WRITERS = ['unit_officer', 'unit_head', 'admin'];
-
-function useFilters(
-  view: RegisterView,
-): [ListFilters, (changes: Record<string, string | undefined>) => void] {
-  const [params, setParams] = useSearchParams();
-  const keys = ['q', 'from', 'to', 'kpi', 'part', ...view.filters.map((f) => f.key)];
-  const filters = Object.fromEntries(keys.map((k) => [k, params.get(k) ?? undefined]));
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setParams(next, { replace: true });
-  };
-  return [filters, update];
-}
-
-function KpiBanner({ filters, onClear }: { filters: ListFilters; onClear: () => void }) {
-  const { t, i18n } = useTranslation();
-  const kpi = filters.kpi;
-  if (!kpi || !isKpiKey(kpi)) return null;
-  const def = kpiDefinition(kpi);
-  return (
-    <Alert
-      type="info"
-      showIcon
-      style={{ marginBottom: 12 }}
-      data-testid="kpi-banner"
-      title={t('registers.behind', {
-        part: t(`kpis.parts.${def.kind === 'count' ? 'counted' : (filters.part ?? 'numerator')}`),
-        kpi: i18n.language === 'en' ? def.nameEn : def.nameVi,
-        from: filters.from ? formatVnDate(filters.from) : '',
-        to: filters.to ? formatVnDate(filters.to) : '',
-      })}
-      action={
-        <Button size="small" onClick={onClear}>
-          {t('registers.showAll')}
-        </Button>
-      }
-    />
-  );
-}
 
 export function RegisterPage({ view }: { view: RegisterView }) {
   const { t, i18n } = useTranslation();
@@ -172,7 +124,6 @@ export function RegisterPage({ view }: { view: RegisterView }) {
     }
   };
 
-  const period = filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null;
   return (
     <Card title={<span style={{ whiteSpace: 'normal' }}>{t(`registers.${view.path}.title`)}</span>}>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -207,42 +158,7 @@ export function RegisterPage({ view }: { view: RegisterView }) {
           </Button>
         )}
       </Space>
-      <KpiBanner filters={filters} onClear={() => setFilters({ kpi: undefined, part: undefined })} />
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          allowClear
-          defaultValue={filters.q}
-          placeholder={t('registers.searchPlaceholder')}
-          onSearch={(q) => setFilters({ q: q.trim() || undefined })}
-          style={{ width: 300, maxWidth: '100%' }}
-          data-testid="register-search"
-        />
-        {!filters.kpi && (
-          <DatePicker.RangePicker
-            format="DD/MM/YYYY"
-            value={period as [dayjs.Dayjs, dayjs.Dayjs] | null}
-            placeholder={[t('registers.from'), t('registers.to')]}
-            onChange={(range) =>
-              setFilters({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })
-            }
-            style={{ maxWidth: '100%' }}
-          />
-        )}
-        {view.filters.map((f) => (
-          <Select
-            key={f.key}
-            allowClear
-            value={filters[f.key]}
-            placeholder={t(`registers.${view.path}.filters.${f.key}.label`)}
-            onChange={(v: string | undefined) => setFilters({ [f.key]: v })}
-            options={f.values.map((v) => ({
-              value: v,
-              label: t(`registers.${view.path}.filters.${f.key}.${v}`),
-            }))}
-            style={{ minWidth: 170 }}
-          />
-        ))}
-      </Space>
+      <RegisterFilters view={view} filters={filters} setFilters={setFilters} />
       <Typography.Paragraph type="secondary" data-testid="register-total" style={{ marginBottom: 8 }}>
         {t('registers.total', {
           count: formatCount(total, i18n.language),

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../../db/client';
 import { setupTestApp } from '../../../testing/app';
-import { arrayLiteral } from './queries';
+import { arrayLiteral } from './columns';
 
 // Bulk writes send each column as an array literal built here; whatever a register's text
 // holds must come back from the database as it was sent, on both engines.

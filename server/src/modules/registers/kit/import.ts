@@ -2,9 +2,10 @@ import type { AppContext } from '../../../context';
 import type { Db } from '../../../db/client';
 import { AppError, importRefused, type RowError } from '../../../lib/errors';
 import type { TableRow } from '../../../lib/table-file';
+import * as bulk from './bulk';
+import { writeValues } from './columns';
 import type { RegisterDefinition } from './definition';
 import type { DbValue } from './fields';
-import * as q from './queries';
 import { locateFields, recordFromCells } from './records';
 
 // The import of a register file: all or nothing, every bad row named, streamed. Rows are
@@ -62,7 +63,7 @@ class BatchWriter<R, C> {
   async write(rows: Batch): Promise<void> {
     await this.writing;
     if (rows.length === 0) return;
-    this.writing = q.upsertBatch(this.db, this.def, this.unitId, rows, this.now).then((result) => {
+    this.writing = bulk.upsertBatch(this.db, this.def, this.unitId, rows, this.now).then((result) => {
       this.totals.inserted += result.inserted;
       this.totals.updated += result.updated;
       const byRow = new Map(rows.map((r) => [r.row, r]));
@@ -86,10 +87,10 @@ export async function importRows<R, C>(
   def: RegisterDefinition<R, C>,
   unitId: number,
   rows: AsyncIterable<TableRow>,
-): Promise<q.UpsertCounts> {
+): Promise<bulk.UpsertCounts> {
   return ctx.db.transaction(async (tx) => {
     const context = await def.prepare(tx, unitId);
-    await q.createImportKeys(tx, def);
+    await bulk.createImportKeys(tx, def);
     const writer = new BatchWriter(tx, def, unitId, ctx.now());
     const errors = new RowErrors();
     let columns: ReturnType<typeof locateFields<R, C>>['columns'] | null = null;
@@ -111,7 +112,7 @@ export async function importRows<R, C>(
       }
       // Once a row is bad nothing will be stored; keep reading only to name every bad row.
       if (errors.count > 0) continue;
-      batch.push({ row, values: q.writeValues(def, result.record) });
+      batch.push({ row, values: writeValues(def, result.record) });
       if (batch.length >= BATCH_ROWS) {
         await writer.write(batch);
         batch = [];
@@ -126,7 +127,7 @@ export async function importRows<R, C>(
     if (writer.repeatedRows > 0) {
       const keyHeaders = def.naturalKey.map((k) => `“${def.fields[k].header}”`).join(', ');
       const field = def.fields[def.naturalKey[0]].header;
-      const first = await q.firstRowsOfKeys(tx, def, writer.repeats);
+      const first = await bulk.firstRowsOfKeys(tx, def, writer.repeats);
       const repeats = writer.repeats.map((r) => ({
         row: r.row,
         field,

@@ -6,6 +6,7 @@ import type { TableRow } from '../../../lib/table-file';
 import { requireRegisterRead, requireRegisterWrite } from '../../../policy';
 import type { AuthUser, Principal } from '../../auth/principal';
 import { findUnit } from '../../units/queries';
+import { type UpsertCounts, upsertRecords } from './bulk';
 import { type FieldError, fieldList, type RegisterDefinition } from './definition';
 import type { JsonValue } from './fields';
 import { importRows } from './import';
@@ -182,7 +183,7 @@ export async function upsertItem<R, C>(
   const unit = await writableUnit(ctx, principal, unitId);
   return ctx.db.transaction(async (tx) => {
     const record = await parseBody({ ...ctx, db: tx }, def, unit.id, body);
-    const counts = await q.upsertRecords(tx, def, unit.id, [record], ctx.now());
+    const counts = await upsertRecords(tx, def, unit.id, [record], ctx.now());
     const id = await q.findByKey(tx, def, unit.id, record);
     if (id === undefined) throw new Error('upserted record vanished');
     return { created: counts.inserted > 0, item: itemOf(def, { id, record }) };
@@ -195,7 +196,7 @@ export async function importFile<R, C>(
   principal: Principal,
   unitId: number,
   rows: () => AsyncIterable<TableRow>,
-): Promise<q.UpsertCounts> {
+): Promise<UpsertCounts> {
   const unit = await writableUnit(ctx, principal, unitId);
   return importRows(ctx, def, unit.id, rows());
 }
