@@ -362,10 +362,21 @@ async function fillCommunes(db: Db, rows: number): Promise<number[]> {
   return ids;
 }
 
-async function median(run: () => Promise<unknown>, times = 5): Promise<number> {
-  const all: number[] = [];
-  for (let i = 0; i < times; i += 1) all.push((await timed(run)).ms);
-  return all.sort((a, b) => a - b)[Math.floor(times / 2)] ?? 0;
+/**
+ * Medians of several runs of each query, taken in turns so that a busy moment of the
+ * machine weighs on both alike.
+ */
+async function medians(
+  runs: Record<string, () => Promise<unknown>>,
+  times = 7,
+): Promise<Record<string, number>> {
+  const all: Record<string, number[]> = Object.fromEntries(Object.keys(runs).map((k) => [k, []]));
+  for (let i = 0; i < times; i += 1) {
+    for (const [name, run] of Object.entries(runs)) all[name]?.push((await timed(run)).ms);
+  }
+  return Object.fromEntries(
+    Object.entries(all).map(([name, ms]) => [name, ms.sort((x, y) => x - y)[Math.floor(ms.length / 2)] ?? 0]),
+  );
 }
 
 async function benchKpis(engine: Engine): Promise<number> {
@@ -376,14 +387,18 @@ async function benchKpis(engine: Engine): Promise<number> {
   say(`  generated in ${seconds(filled.ms)}`);
   const ctx: AppContext = { db: engine.db, engine: engine.name, config: testConfig(), now: () => new Date() };
 
-  const ours = await median(() => registerFractions(engine.db, 'dossiers', ids, YEAR));
-  const baseline = await median(() =>
-    queryRows(
-      engine.db,
-      sql`select unit_id, count(*) as n from dossiers where unit_id = any(${sql.param(ids)}::integer[]) group by unit_id`,
-    ),
-  );
-  const all = await median(() => kpisForUnits(ctx, ids, YEAR), 3);
+  const m = await medians({
+    ours: () => registerFractions(engine.db, 'dossiers', ids, YEAR),
+    baseline: () =>
+      queryRows(
+        engine.db,
+        sql`select unit_id, count(*) as n from dossiers where unit_id = any(${sql.param(ids)}::integer[]) group by unit_id`,
+      ),
+    all: () => kpisForUnits(ctx, ids, YEAR),
+  });
+  const ours = m.ours ?? 0;
+  const baseline = m.baseline ?? 1;
+  const all = m.all ?? 0;
   say(`  all dossier KPIs, one aggregate (server's registerFractions): ${seconds(ours)}`);
   say(`  one hand-written aggregate (count per unit) over the same rows: ${seconds(baseline)}`);
   say(`  every register KPI of every commune (kpisForUnits, 7 aggregates): ${seconds(all)}`);

@@ -122,7 +122,7 @@ describe('registers and KPIs in Chromium (vinhlap.canbo)', () => {
 
   it('works at a phone’s width', async () => {
     const page = await signIn(PHONE);
-    await page.goto(`${baseUrl}/chi-tieu`);
+    await page.goto(`${baseUrl}/chi-tieu?from=2021-01-01&to=2021-12-31`);
     await lateWithoutApology(page).waitFor();
     await snap(page, 'kpis-phone');
     await page.getByText(/^Xem \d+ hồ sơ trễ hạn chưa có văn bản xin lỗi$/).click();
@@ -167,6 +167,31 @@ describe('registers and KPIs in Chromium (vinhlap.canbo)', () => {
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.getByText('Văn bản đến ký số (11) nhiều hơn tổng số văn bản đến (10)').waitFor();
     await snap(page, 'document-stats-refused');
+    await page.close();
+  });
+
+  it('lets the district appraiser compare the communes and open one commune’s records, read only', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP, locale: 'vi-VN' });
+    await page.goto(`${baseUrl}/dang-nhap`);
+    await page.getByLabel('Tên đăng nhập').fill('thanhha.thamdinh');
+    await page.getByLabel('Mật khẩu').fill('chiso-demo');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByTestId('my-unit').waitFor();
+    await page.goto(`${baseUrl}/chi-tieu?from=2021-01-01&to=2021-12-31`);
+    await page.getByRole('tab', { name: 'Các đơn vị trực thuộc' }).click();
+    const link = page.getByTestId('child-link-10885-late_dossiers_without_apology');
+    await link.waitFor();
+    await snap(page, 'kpis-children');
+    const count = Number(await link.textContent());
+    await link.click();
+    await page.getByTestId('kpi-banner').waitFor();
+    await expect
+      .poll(async () => await page.getByTestId('register-total').textContent())
+      .toContain(`${count} bản ghi`);
+    expect(await page.getByTestId('register-unit').textContent()).toBe('Xã Vĩnh Lập');
+    expect(await page.getByRole('button', { name: 'Thêm mới' }).count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('unit')).toBeNull();
+    await snap(page, 'appraiser-commune-records');
     await page.close();
   });
 });

@@ -36,7 +36,13 @@ export function ChildrenKpis({ unitId, period }: { unitId: number; period: Perio
         );
         const part: RecordsPart = isRateResult(result) ? 'shortfall' : 'numerator';
         const to = noData ? null : recordsLink(d.key, part, period, row.id);
-        return to ? <Link to={to}>{value}</Link> : value;
+        return to ? (
+          <Link to={to} data-testid={`child-link-${row.code}-${d.key}`}>
+            {value}
+          </Link>
+        ) : (
+          value
+        );
       },
     })),
   ];

@@ -25,6 +25,7 @@ import { useApiAction } from '../api/action';
 import { apiSend } from '../api/client';
 import { listQuery, type RegisterItem, useRegisterList } from '../api/registers';
 import { useSession } from '../api/session';
+import { useUnits } from '../api/units';
 import { ImportButton } from '../components/ImportButton';
 import { useSelectedUnit } from '../layout/selected-unit';
 import { useWindowHeight } from '../layout/window';
@@ -45,17 +46,28 @@ export function RegisterPage({ view }: { view: RegisterView }) {
   const queryClient = useQueryClient();
   const session = useSession();
   const { unitId, select } = useSelectedUnit();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const [filters, setFilters] = useFilters(view);
   const [editing, setEditing] = useState<RegisterItem | 'new' | null>(null);
   const height = useWindowHeight();
 
-  // A link from another unit's KPIs names the unit it is about.
+  // A link from another unit's KPIs names the unit it is about: it becomes the selected
+  // unit once, and leaves the address so that choosing another unit in the tree works.
   const linkedUnit = Number(params.get('unit'));
   useEffect(() => {
-    if (linkedUnit > 0 && linkedUnit !== unitId) select(linkedUnit);
-  }, [linkedUnit, unitId, select]);
+    if (!(linkedUnit > 0)) return;
+    select(linkedUnit);
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete('unit');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [linkedUnit, select, setParams]);
 
+  const unit = useUnits().data?.find((u) => u.id === unitId);
   const list = useRegisterList(view.path, unitId, filters);
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total ?? 0;
@@ -125,7 +137,17 @@ export function RegisterPage({ view }: { view: RegisterView }) {
   };
 
   return (
-    <Card title={<span style={{ whiteSpace: 'normal' }}>{t(`registers.${view.path}.title`)}</span>}>
+    <Card
+      styles={{ header: { paddingBlock: 10 } }}
+      title={
+        <Space direction="vertical" size={0} style={{ whiteSpace: 'normal' }}>
+          <span>{t(`registers.${view.path}.title`)}</span>
+          <Typography.Text type="secondary" style={{ fontWeight: 400 }} data-testid="register-unit">
+            {unit?.name}
+          </Typography.Text>
+        </Space>
+      }
+    >
       <Space wrap style={{ marginBottom: 12 }}>
         {canWrite && (
           <ImportButton<{ inserted: number; updated: number }>
