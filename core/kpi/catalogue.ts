@@ -187,6 +187,12 @@ export type KpiKey = keyof Definitions;
 export type KpiRegisterOf<K extends KpiKey> = Definitions[K]['register'];
 /** KPIs computed from registers here; the rest (surveys) come from elsewhere. */
 export type RegisterKpiKey = { [K in KpiKey]: KpiRegisterOf<K> extends RegisterKey ? K : never }[KpiKey];
+/** Register KPIs that count records rather than divide them. */
+export type CountKpiKey = {
+  [K in RegisterKpiKey]: Definitions[K]['kind'] extends 'count' ? K : never;
+}[RegisterKpiKey];
+/** Register KPIs that are rates. */
+export type RateKpiKey = Exclude<RegisterKpiKey, CountKpiKey>;
 
 /** Every KPI in SPEC §5 order, plan KPIs first. */
 export const KPI_CATALOGUE: readonly (KpiDefinition & { readonly key: KpiKey })[] = (

@@ -1,4 +1,5 @@
 export {
+  type CountKpiKey,
   isKpiKey,
   KPI_CATALOGUE,
   KPI_KEYS,
@@ -9,8 +10,10 @@ export {
   type KpiSource,
   kpiDefinition,
   kpiRegister,
+  type RateKpiKey,
   type RegisterKpiKey,
 } from './catalogue';
+export { COUNT_BASIS, hasKpiData } from './data';
 export { documentsElectronicRate, documentsSignedRate } from './documents';
 export {
   dossiersLate,

@@ -16,3 +16,15 @@ export function formatVnMoment(moment: VnMoment): string {
   const { hour, minute } = vnTimeOf(moment.at);
   return `${date} ${two(hour)}:${two(minute)}`;
 }
+
+/**
+ * The API's form of a moment, read back by `parseVnMoment`: `2021-01-04` for a day
+ * without a time, `2021-01-04T08:10+07:00` (seconds only when set) for one with a time.
+ */
+export function formatIsoMoment(moment: VnMoment): string {
+  const date = vnDateOf(moment.at);
+  if (!moment.hasTime) return date;
+  const { hour, minute, second = 0 } = vnTimeOf(moment.at);
+  const seconds = second === 0 ? '' : `:${two(second)}`;
+  return `${date}T${two(hour)}:${two(minute)}${seconds}+07:00`;
+}

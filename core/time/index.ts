@@ -13,7 +13,7 @@ export {
   ymdOf,
 } from './calendar';
 export { isPastDueDay, metDeadline } from './deadline';
-export { formatVnDate, formatVnMoment } from './format';
+export { formatIsoMoment, formatVnDate, formatVnMoment } from './format';
 export {
   compareMoments,
   dateMoment,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isPastDueDay, metDeadline } from './deadline';
+import { formatIsoMoment } from './format';
 import { compareMoments, dateMoment, localMoment } from './moment';
+import { parseVnMoment } from './parse';
 
 const at = (date: string, hour: number, minute: number) => localMoment(date, { hour, minute });
 
@@ -42,5 +44,21 @@ describe('deadlines (SPEC §5)', () => {
     expect(isPastDueDay(dateMoment('2021-01-29'), '2021-01-29')).toBe(false);
     expect(isPastDueDay(at('2021-01-29', 8, 0), '2021-01-29')).toBe(false);
     expect(isPastDueDay(dateMoment('2021-01-29'), '2021-01-30')).toBe(true);
+  });
+});
+
+describe('formatIsoMoment', () => {
+  it('writes a day alone without a time, and Vietnam time with its offset', () => {
+    expect(formatIsoMoment(dateMoment('2021-01-04'))).toBe('2021-01-04');
+    expect(formatIsoMoment(at('2021-01-05', 0, 30))).toBe('2021-01-05T00:30+07:00');
+    expect(formatIsoMoment(localMoment('2021-01-05', { hour: 8, minute: 1, second: 9 }))).toBe(
+      '2021-01-05T08:01:09+07:00',
+    );
+  });
+
+  it('reads back through parseVnMoment to the same moment', () => {
+    for (const m of [dateMoment('2020-02-29'), at('2021-12-31', 23, 59), at('2021-01-01', 0, 0)]) {
+      expect(parseVnMoment(formatIsoMoment(m))).toEqual({ ok: true, value: m });
+    }
   });
 });

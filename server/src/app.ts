@@ -18,11 +18,14 @@ import { authHook } from './http/auth-hook';
 import { errorHandler } from './http/errors';
 import type { App, RoutePlugin } from './http/types';
 import { translate } from './i18n/messages';
+import { apiTokenRoutes } from './modules/api-tokens/routes';
 import { authRoutes } from './modules/auth/routes';
 import { fileRoutes } from './modules/files/routes';
 import { frameworkRoutes } from './modules/frameworks/routes';
 import { healthRoutes } from './modules/health/routes';
+import { kpiRoutes } from './modules/kpis/routes';
 import { planRoutes } from './modules/plans/routes';
+import { registerModuleRoutes } from './modules/registers/routes';
 import { setupRoutes } from './modules/setup/routes';
 import { unitRoutes } from './modules/units/routes';
 import { userRoutes } from './modules/users/routes';
@@ -39,6 +42,9 @@ export const routeModules: RoutePlugin[] = [
   frameworkRoutes,
   fileRoutes,
   planRoutes,
+  registerModuleRoutes,
+  kpiRoutes,
+  apiTokenRoutes,
 ];
 
 export interface BuildOptions {
@@ -71,12 +77,21 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         description:
           'API của ChiSo — Chỉ số Cải cách hành chính. Mọi tuyến cần phiên đăng nhập (cookie `chiso_sid`) ' +
           'trừ các tuyến ghi rõ "công khai"; yêu cầu thay đổi dữ liệu phải kèm tiêu đề `x-csrf-token` ' +
-          'lấy từ GET /api/auth/session.',
+          'lấy từ GET /api/auth/session. Hệ thống một cửa và quản lý văn bản dùng mã truy cập API ' +
+          '(`Authorization: Bearer`) trên các tuyến nhập sổ theo dõi.',
       },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'chiso_sid' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          apiToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'Mã truy cập API do quản trị viên tạo cho một đơn vị (`Authorization: Bearer chiso_…`). Chỉ dùng ' +
+              'được trên các tuyến ghi sổ theo dõi có ghi nhận mã (nhập tệp, cập nhật hồ sơ theo mã) và chỉ cho ' +
+              'sổ của chính đơn vị đó; mọi tuyến khác trả 403.',
+          },
         },
       },
       security: [{ session: [], csrf: [] }],

@@ -23,6 +23,8 @@ const envSchema = z.object({
     .default(8),
   COOKIE_SECURE: flag.default(false),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
+  // Register imports are streamed (memory stays flat), so they may be far larger.
+  MAX_IMPORT_MB: z.coerce.number().positive().max(10240).default(1024),
 });
 
 export type Config = {
@@ -37,6 +39,8 @@ export type Config = {
   sessionTtlMs: number;
   cookieSecure: boolean;
   maxUploadBytes: number;
+  /** Largest register file (.csv/.xlsx) an import reads. */
+  maxImportBytes: number;
 };
 
 export class ConfigError extends Error {}
@@ -61,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     cookieSecure: e.COOKIE_SECURE,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
+    maxImportBytes: Math.round(e.MAX_IMPORT_MB * 1024 * 1024),
   };
 }

@@ -6,14 +6,18 @@ import { Navigate, Route, Routes } from 'react-router';
 import { apiGet } from './api/client';
 import { useSession } from './api/session';
 import { AppShell } from './layout/AppShell';
+import { ApiTokensPage } from './pages/ApiTokensPage';
 import { FrameworkEditorPage } from './pages/frameworks/FrameworkEditorPage';
 import { FrameworksPage } from './pages/frameworks/FrameworksPage';
 import { HomePage } from './pages/HomePage';
+import { KpiPage } from './pages/KpiPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { RegisterPage } from './pages/RegisterPage';
 import { SetupPage } from './pages/SetupPage';
 import { UnitsPage } from './pages/UnitsPage';
 import { UsersPage } from './pages/UsersPage';
+import { REGISTER_VIEWS } from './registers/views';
 
 // The plan pages (and the chart library) load when first opened, so the first page stays light.
 const PlansPage = lazy(() => import('./pages/plans/PlansPage').then((m) => ({ default: m.PlansPage })));
@@ -95,8 +99,13 @@ export function App() {
         />
         <Route path="/bo-chi-so" element={<FrameworksPage />} />
         <Route path="/bo-chi-so/:id" element={<FrameworkEditorPage />} />
+        <Route path="/chi-tieu" element={<KpiPage />} />
+        {REGISTER_VIEWS.map((view) => (
+          <Route key={view.path} path={view.route} element={<RegisterPage key={view.path} view={view} />} />
+        ))}
         {isAdmin && <Route path="/don-vi" element={<UnitsPage />} />}
         {isAdmin && <Route path="/nguoi-dung" element={<UsersPage />} />}
+        {isAdmin && <Route path="/ma-truy-cap-api" element={<ApiTokensPage />} />}
         <Route path="/dang-nhap" element={<Navigate to="/" replace />} />
         <Route path="/khoi-tao" element={<Navigate to="/" replace />} />
         <Route path="*" element={<NotFoundPage />} />

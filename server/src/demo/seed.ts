@@ -12,6 +12,7 @@ import { plans } from '../modules/plans/schema';
 import { findUnitsByCodes, insertUnit, updateUnitFields } from '../modules/units/queries';
 import { users } from '../modules/users/schema';
 import { VINH_LAP_2021, VINH_LAP_2021_TASKS } from './ke-hoach-vinh-lap-2021';
+import { seedRegisters } from './registers';
 
 export const DEMO_PASSWORD = 'chiso-demo';
 
@@ -185,6 +186,7 @@ export const demoSteps: { name: string; run(ctx: AppContext): Promise<void> }[] 
   { name: 'accounts', run: seedAccounts },
   { name: 'framework', run: seedDemoFramework },
   { name: 'plan Vĩnh Lập 2021', run: seedVinhLapPlan },
+  { name: 'registers', run: seedRegisters },
 ];
 
 /**

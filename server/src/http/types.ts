@@ -18,6 +18,11 @@ declare module 'fastify' {
     access?: Access;
     /** Login is the one state-changing route that cannot carry a CSRF token yet. */
     skipCsrf?: boolean;
+    /**
+     * The route also accepts an API token (`Authorization: Bearer`); every other route
+     * refuses one with 403. The route still checks that the token's unit is the one asked for.
+     */
+    tokens?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;

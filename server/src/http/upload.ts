@@ -6,8 +6,9 @@ import { readTable, type TableFormat, tableFormatOf } from '../lib/table-file';
 /** The one uploaded file of a multipart request (field `file`), with its table format. */
 export async function uploadedTableFile(
   request: FastifyRequest,
+  options: { maxBytes?: number } = {},
 ): Promise<{ file: MultipartFile; format: TableFormat }> {
-  const file = await request.file();
+  const file = await request.file(options.maxBytes ? { limits: { fileSize: options.maxBytes } } : undefined);
   if (!file) throw new AppError(400, 'common.fileRequired');
   const format = tableFormatOf(file.filename);
   if (!format) {

@@ -47,6 +47,19 @@ const vi = {
     'Tệp có {{count}} dòng lỗi; chưa có dữ liệu nào được lưu. Sửa các dòng dưới đây rồi nhập lại.',
   'import.badFormat': 'Không đọc được tệp: chỉ nhận .xlsx hoặc .csv (UTF-8).',
   'import.empty': 'Tệp không có dòng dữ liệu nào.',
+  'import.refusedMany':
+    'Tệp có {{count}} dòng lỗi; chưa có dữ liệu nào được lưu. Dưới đây là {{listed}} lỗi đầu tiên: sửa rồi nhập lại.',
+  'auth.badToken': 'Mã truy cập API không đúng, đã bị thu hồi, hoặc đơn vị của mã đã ngừng hoạt động.',
+  'auth.tokenNotAllowed':
+    'Mã truy cập API chỉ dùng được để ghi sổ theo dõi của đơn vị mình (nhập tệp, cập nhật hồ sơ); thao tác này cần đăng nhập.',
+  'registers.invalid': 'Dữ liệu chưa hợp lệ: {{details}}',
+  'registers.keyTaken': 'Đã có bản ghi cùng {{fields}} trong sổ của đơn vị.',
+  'registers.badPeriod': 'Kỳ không hợp lệ: {{details}}',
+  'registers.kpiOfOtherRegister': 'Chỉ tiêu {{kpi}} không tính từ sổ này.',
+  'registers.periodRequired': 'Cần cả ngày bắt đầu (from) và ngày kết thúc (to) của kỳ.',
+  'registers.sampleNotFound': 'Không có tệp mẫu này.',
+  'registers.officialHasDecisions':
+    'Cán bộ này còn {{count}} quyết định kỷ luật trong sổ; xoá các quyết định đó trước.',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -97,6 +110,19 @@ const en: Record<MessageKey, string> = {
     'The file has {{count}} bad rows; nothing was saved. Fix the rows below and import again.',
   'import.badFormat': 'Cannot read the file: only .xlsx or .csv (UTF-8) are accepted.',
   'import.empty': 'The file has no data rows.',
+  'import.refusedMany':
+    'The file has {{count}} bad rows; nothing was saved. Here are the first {{listed}} errors: fix them and import again.',
+  'auth.badToken': 'The API token is wrong or revoked, or its unit is inactive.',
+  'auth.tokenNotAllowed':
+    "An API token may only write its own unit's registers (file imports, dossier updates); this needs a signed-in user.",
+  'registers.invalid': 'The data is not valid: {{details}}',
+  'registers.keyTaken': "The unit's register already has a record with the same {{fields}}.",
+  'registers.badPeriod': 'The period is not valid: {{details}}',
+  'registers.kpiOfOtherRegister': 'KPI {{kpi}} is not computed from this register.',
+  'registers.periodRequired': 'Both the first day (from) and the last day (to) of the period are needed.',
+  'registers.sampleNotFound': 'There is no such sample file.',
+  'registers.officialHasDecisions':
+    'This official still has {{count}} discipline decisions in the register; delete those first.',
 };
 
 export type Lang = 'vi' | 'en';

@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { AppError } from './errors';
@@ -42,7 +42,14 @@ function cellText(value: ExcelJS.CellValue): string {
 
 async function* csvRows(source: Readable): AsyncGenerator<TableRow> {
   const parser = source.pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: false, trim: false }),
+    // Any line ending, even mixed in one file (rows added by hand to an exported CRLF file).
+    parse({
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: false,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    }),
   );
   let row = 0;
   for await (const record of parser as AsyncIterable<string[]>) {
@@ -97,9 +104,14 @@ export async function* readTableRows(
       yield { row: r.row, cells: r.cells.map((c) => c.trim()) };
     }
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    // An upload cut at its size limit is reported as such, not as an unreadable file.
+    if (error instanceof AppError || isTooLarge(error)) throw error;
     throw new AppError(400, 'import.badFormat');
   }
+}
+
+function isTooLarge(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'FST_REQ_FILE_TOO_LARGE';
 }
 
 /** Reads a whole small table (units, frameworks) into memory. */
@@ -170,4 +182,32 @@ export function locateColumns<K extends string>(
     else if (spec.required) missing.push(key);
   }
   return { columns, missing };
+}
+
+/**
+ * Streams a one-sheet .xlsx (bold, frozen header) while `rows` is read, so an export of
+ * a million rows never sits in memory whole.
+ */
+export function xlsxStream(
+  sheetName: string,
+  header: string[],
+  rows: AsyncIterable<(string | number)[]>,
+  widths: number[] = [],
+): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  // Excel allows 31 characters and none of : \ / ? * [ ] in a sheet name.
+  const name = sheetName.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = header.map((h, i) => ({ width: widths[i] ?? Math.min(60, Math.max(10, h.length + 4)) }));
+  const write = async () => {
+    const head = sheet.addRow(header);
+    head.font = { bold: true };
+    head.commit();
+    for await (const r of rows) sheet.addRow(r).commit();
+    sheet.commit();
+    await workbook.commit();
+  };
+  write().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  return out;
 }

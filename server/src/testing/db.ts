@@ -19,7 +19,15 @@ export async function freshDatabase(): Promise<Database> {
   }
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is required for the postgres test suite');
-  const name = `chiso_t_${randomBytes(6).toString('hex')}`;
+  return scratchPostgres(url, 'chiso_t');
+}
+
+/**
+ * A new, migrated database on the PostgreSQL server of `url` (named `<prefix>_<random>`),
+ * dropped again by `close()`; `url` is the address of the new database.
+ */
+export async function scratchPostgres(url: string, prefix: string): Promise<Database & { url: string }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create database ${name}`);
@@ -30,6 +38,7 @@ export async function freshDatabase(): Promise<Database> {
   await database.migrate();
   return {
     ...database,
+    url: target.toString(),
     async close() {
       await database.close();
       const dropper = new pg.Client({ connectionString: url });

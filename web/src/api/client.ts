@@ -60,8 +60,26 @@ export async function apiSend<T>(
   return parse<T>(await send(url, init));
 }
 
-export async function apiUpload<T>(url: string, file: File): Promise<T> {
+/**
+ * Uploads a file (multipart field `file`). `onProgress` gets the share sent, 0..1; fetch
+ * cannot report it, so the upload then goes through XMLHttpRequest.
+ */
+export async function apiUpload<T>(url: string, file: File, onProgress?: (sent: number) => void): Promise<T> {
   const form = new FormData();
   form.append('file', file);
-  return parse<T>(await send(url, { method: 'POST', body: form }));
+  if (!onProgress) return parse<T>(await send(url, { method: 'POST', body: form }));
+  const response = await new Promise<Response>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('accept-language', i18n.language);
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () =>
+      resolve(new Response(xhr.responseText, { status: xhr.status, statusText: xhr.statusText }));
+    xhr.onerror = () => reject(new ApiError(0, 'network', i18n.t('common.networkError')));
+    xhr.send(form);
+  });
+  return parse<T>(response);
 }

@@ -1,12 +1,13 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Modal, Table, Typography } from 'antd';
+import { Alert, App, Button, Modal, Progress, Table, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiUpload, type RowError } from '../api/client';
 
 /**
- * Uploads a .xlsx/.csv to an all-or-nothing import route. On refusal it lists every bad
- * row (row, field, reason) so the user can fix the file in Excel and try again.
+ * Uploads a .xlsx/.csv to an all-or-nothing import route, with a progress bar (sent, then
+ * checked and saved by the server). On refusal it lists every bad row (row, field,
+ * reason) so the user can fix the file in Excel and try again.
  */
 export function ImportButton<T>({
   url,
@@ -31,18 +32,21 @@ export function ImportButton<T>({
   const { message } = App.useApp();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ name: string; sent: number } | null>(null);
   const [refusal, setRefusal] = useState<{ message: string; errors: RowError[] } | null>(null);
 
   const upload = async (file: File) => {
     setBusy(true);
+    setProgress({ name: file.name, sent: 0 });
     try {
-      onDone(await apiUpload<T>(url, file));
+      onDone(await apiUpload<T>(url, file, (sent) => setProgress({ name: file.name, sent })));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.errors.length > 0) setRefusal({ message: error.message, errors: error.errors });
       else message.error(error.message);
     } finally {
       setBusy(false);
+      setProgress(null);
       if (input.current) input.current.value = '';
     }
   };
@@ -70,6 +74,21 @@ export function ImportButton<T>({
       >
         {label ?? t('common.import')}
       </Button>
+      {progress && (
+        <span
+          style={{ display: 'inline-flex', flexDirection: 'column', width: 200, verticalAlign: 'middle' }}
+        >
+          <Progress
+            data-testid="import-progress"
+            size="small"
+            percent={Math.round(progress.sent * 100)}
+            status={progress.sent >= 1 ? 'active' : 'normal'}
+          />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+            {progress.sent < 1 ? t('import.sending', { name: progress.name }) : t('import.checking')}
+          </Typography.Text>
+        </span>
+      )}
       <Modal
         open={refusal !== null}
         title={title}

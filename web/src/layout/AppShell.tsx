@@ -1,20 +1,30 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
+  AuditOutlined,
+  BookOutlined,
   CheckSquareOutlined,
+  DashboardOutlined,
   DownOutlined,
+  FileDoneOutlined,
+  FileSearchOutlined,
   GlobalOutlined,
   HomeOutlined,
+  IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
+  MailOutlined,
   MenuOutlined,
+  MessageOutlined,
   OrderedListOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../api/session';
@@ -22,7 +32,18 @@ import type { Session } from '../api/types';
 import { ChangePasswordModal } from '../components/ChangePasswordModal';
 import { UnitTree } from '../components/UnitTree';
 import { setLang } from '../i18n';
+import { REGISTER_VIEWS } from '../registers/views';
 import { SelectedUnitProvider } from './selected-unit';
+
+const REGISTER_ICONS: Record<string, ReactNode> = {
+  dossiers: <FileSearchOutlined />,
+  procedures: <BookOutlined />,
+  feedback: <MessageOutlined />,
+  'document-stats': <MailOutlined />,
+  officials: <IdcardOutlined />,
+  'discipline-decisions': <SafetyCertificateOutlined />,
+  reports: <FileDoneOutlined />,
+};
 
 const { Header, Sider, Content } = Layout;
 
@@ -39,6 +60,16 @@ function Navigation({ session, onNavigate }: { session: Session; onNavigate?: ()
     { key: '/ke-hoach', icon: <ScheduleOutlined />, label: t('nav.plans') },
     { key: '/nhiem-vu-cua-toi', icon: <CheckSquareOutlined />, label: t('nav.myTasks') },
     { key: '/bo-chi-so', icon: <OrderedListOutlined />, label: t('nav.frameworks') },
+    { key: '/chi-tieu', icon: <DashboardOutlined />, label: t('nav.kpis') },
+    {
+      type: 'group' as const,
+      label: t('nav.registers'),
+      children: REGISTER_VIEWS.map((v) => ({
+        key: v.route,
+        icon: REGISTER_ICONS[v.path] ?? <AuditOutlined />,
+        label: t(`registers.${v.path}.nav`),
+      })),
+    },
     ...(isAdmin
       ? [
           {
@@ -47,6 +78,7 @@ function Navigation({ session, onNavigate }: { session: Session; onNavigate?: ()
             children: [
               { key: '/don-vi', icon: <ApartmentOutlined />, label: t('nav.units') },
               { key: '/nguoi-dung', icon: <TeamOutlined />, label: t('nav.users') },
+              { key: '/ma-truy-cap-api', icon: <ApiOutlined />, label: t('nav.apiTokens') },
             ],
           },
         ]

@@ -20,4 +20,14 @@ export interface UserPrincipal {
   csrfToken: string;
 }
 
-export type Principal = UserPrincipal;
+/**
+ * A one-stop or document system calling with an API token (`Authorization: Bearer`):
+ * it reaches only its unit's registers, and only on routes that accept tokens.
+ */
+export interface TokenPrincipal {
+  kind: 'token';
+  tokenId: number;
+  unitId: number;
+}
+
+export type Principal = UserPrincipal | TokenPrincipal;

@@ -120,3 +120,12 @@ export async function countUnits(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(units);
   return row?.n ?? 0;
 }
+
+/** The active units directly below a unit, by name. */
+export async function listChildren(db: Db, parentId: number) {
+  return db
+    .select(unitColumns)
+    .from(units)
+    .where(and(eq(units.parentId, parentId), eq(units.active, true)))
+    .orderBy(asc(units.nameSearch));
+}
