@@ -25,6 +25,7 @@ import { frameworkRoutes } from './modules/frameworks/routes';
 import { healthRoutes } from './modules/health/routes';
 import { kpiRoutes } from './modules/kpis/routes';
 import { planRoutes } from './modules/plans/routes';
+import { projectionRoutes } from './modules/projection/routes';
 import { registerModuleRoutes } from './modules/registers/routes';
 import { setupRoutes } from './modules/setup/routes';
 import { unitRoutes } from './modules/units/routes';
@@ -45,6 +46,7 @@ export const routeModules: RoutePlugin[] = [
   registerModuleRoutes,
   kpiRoutes,
   apiTokenRoutes,
+  projectionRoutes,
 ];
 
 export interface BuildOptions {

@@ -43,6 +43,9 @@ const vi = {
   'plans.incomplete': 'Chưa thể ban hành kế hoạch: còn thiếu {{missing}}.',
   'plans.areaInUse': 'Không thể bỏ lĩnh vực “{{name}}”: còn {{count}} nhiệm vụ thuộc lĩnh vực này.',
   'plans.invalidField': '{{field}}: {{reason}}',
+  'projection.noFramework': 'Chưa có bộ chỉ số đã ban hành áp dụng cho đơn vị này năm {{year}}.',
+  'projection.unknownBand': 'Bộ chỉ số không có mức xếp loại "{{band}}".',
+  'projection.badIndex': 'Chỉ số mục tiêu "{{index}}" không phải là số.',
   'import.refused':
     'Tệp có {{count}} dòng lỗi; chưa có dữ liệu nào được lưu. Sửa các dòng dưới đây rồi nhập lại.',
   'import.badFormat': 'Không đọc được tệp: chỉ nhận .xlsx hoặc .csv (UTF-8).',
@@ -106,6 +109,9 @@ const en: Record<MessageKey, string> = {
   'plans.incomplete': 'The plan cannot be issued yet: {{missing}} missing.',
   'plans.areaInUse': 'Cannot remove the area “{{name}}”: {{count}} tasks still belong to it.',
   'plans.invalidField': '{{field}}: {{reason}}',
+  'projection.noFramework': 'No published framework applies to this unit in {{year}}.',
+  'projection.unknownBand': 'The framework has no band "{{band}}".',
+  'projection.badIndex': 'The target index "{{index}}" is not a number.',
   'import.refused':
     'The file has {{count}} bad rows; nothing was saved. Fix the rows below and import again.',
   'import.badFormat': 'Cannot read the file: only .xlsx or .csv (UTF-8) are accepted.',
