@@ -19,6 +19,7 @@ import { errorHandler } from './http/errors';
 import type { App, RoutePlugin } from './http/types';
 import { translate } from './i18n/messages';
 import { apiTokenRoutes } from './modules/api-tokens/routes';
+import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { fileRoutes } from './modules/files/routes';
 import { frameworkRoutes } from './modules/frameworks/routes';
@@ -47,6 +48,7 @@ export const routeModules: RoutePlugin[] = [
   kpiRoutes,
   apiTokenRoutes,
   projectionRoutes,
+  auditRoutes,
 ];
 
 export interface BuildOptions {

@@ -2,6 +2,7 @@
 // Each command is one line of the table below.
 
 import { pathToFileURL } from 'node:url';
+import { AUDIT_VERIFY_HELP } from '../modules/audit/help';
 import { EXIT, type Io, processIo } from './io';
 import { type CommandSummary, mainUsage, SCORE_HELP } from './usage';
 
@@ -20,6 +21,15 @@ export const COMMANDS: readonly Command[] = [
     help: SCORE_HELP,
     // Loaded when run, so `chiso --help` does not load the spreadsheet readers.
     run: async (argv, io) => (await import('./score/command')).runScore(argv, io),
+  },
+  {
+    name: 'audit verify',
+    summary: {
+      vi: 'kiểm tra chuỗi băm của nhật ký thay đổi điểm và trạng thái',
+      en: 'check the hash chain of the audit log of points and states',
+    },
+    help: AUDIT_VERIFY_HELP,
+    run: async (argv, io) => (await import('../modules/audit/cli')).runAuditVerify(argv, io),
   },
 ];
 
