@@ -44,6 +44,7 @@ import { insertUnit } from '../server/src/modules/units/queries';
 import { users } from '../server/src/modules/users/schema';
 import { testConfig } from '../server/src/testing/app';
 import { scratchPostgres } from '../server/src/testing/db';
+import { fillCommunes } from './fixtures/communes';
 
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 const COMMUNES = Number(process.env.BENCH_COMMUNES ?? 3321);
@@ -322,46 +323,6 @@ async function benchImport(engine: Engine, dir: string): Promise<number> {
 
 // ---- 2. all dossier KPIs of 3,321 communes vs one hand-written aggregate
 
-async function fillCommunes(db: Db, rows: number): Promise<number[]> {
-  const { id: province } = await insertUnit(db, {
-    code: 'BENCH-TINH',
-    name: 'Tỉnh Đo',
-    level: 'province',
-    parentId: null,
-    parentPath: '/',
-  });
-  await db.execute(sql`
-    insert into units (code, name, name_search, level, parent_id, path)
-    select 'BX' || g, 'Xã ' || g, 'xa ' || g, 'commune', ${province}, '/pending/' from generate_series(1, ${COMMUNES}) g`);
-  await db.execute(sql`update units set path = ${`/${province}/`} || id || '/' where path = '/pending/'`);
-  const ids = (
-    await queryRows<{ id: number }>(db, sql`select id from units where parent_id = ${province} order by id`)
-  ).map((r) => Number(r.id));
-  const first = ids[0] ?? 0;
-  // Received from December 2020 to December 2021 (so some are carried over into 2021),
-  // due 1–20 days later (a third at 17:00, the rest as a day), a result for 16 in 17 up to
-  // 20 days later, 5% online, 5% with an apology.
-  await db.execute(sql`
-    insert into dossiers (unit_id, code, applicant, procedure_name, field, channel, received_at, received_has_time,
-                          due_at, due_has_time, result_at, result_has_time, apology_date, search)
-    select ${first} + (g % ${COMMUNES}), 'HS-' || g, null, 'Chứng thực bản sao', 'Chứng thực',
-           case when g % 20 = 0 then 'truc_tuyen' when g % 41 = 0 then 'buu_chinh' else 'truc_tiep' end,
-           received, true,
-           ((received_day + 1 + g % 20)::timestamp at time zone 'Asia/Ho_Chi_Minh') + (g % 3 = 0)::int * interval '17 hours',
-           g % 3 = 0,
-           case when g % 17 <> 0 then received + ((hashint4(g) & 1048575) % (20 * 1440)) * interval '1 minute' end,
-           g % 2 = 0,
-           case when g % 20 = 1 then received_day + 1 + g % 20 end,
-           'hs-' || g
-    from (
-      select g, received, (received at time zone 'Asia/Ho_Chi_Minh')::date as received_day
-      from (select g, timestamptz '2020-12-01 00:00+07' + ((hashint4(g * 7) & 1048575) % (396 * 1440)) * interval '1 minute' as received
-            from generate_series(1, ${rows}) g) s
-    ) x`);
-  await db.execute(sql`analyze dossiers`);
-  return ids;
-}
-
 /**
  * Medians of several runs of each query, taken in turns so that a busy moment of the
  * machine weighs on both alike.
@@ -382,7 +343,7 @@ async function medians(
 async function benchKpis(engine: Engine): Promise<number> {
   const rows = KPI_ROWS[engine.name];
   say(`  generating ${rows.toLocaleString('en')} dossiers for ${COMMUNES.toLocaleString('en')} communes…`);
-  const filled = await timed(() => fillCommunes(engine.db, rows));
+  const filled = await timed(() => fillCommunes(engine.db, COMMUNES, rows));
   const ids = filled.value;
   say(`  generated in ${seconds(filled.ms)}`);
   const ctx: AppContext = { db: engine.db, engine: engine.name, config: testConfig(), now: () => new Date() };

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,7 +16,8 @@ import {
   type Registers,
   recordsBehind,
 } from '#core/kpi/index';
-import type { Period } from '#core/time/index';
+import { type Period, yearPeriod } from '#core/time/index';
+import { queryRows } from '../../db/client';
 import { setupTestApp } from '../../testing/app';
 import { clearRegisters, storable, writeRegisters } from '../../testing/registers';
 import {
@@ -31,6 +33,7 @@ import type { RegisterDefinition } from '../registers/kit/definition';
 import { listRecords, TABLE_ALIAS } from '../registers/kit/queries';
 import { insertUnit } from '../units/queries';
 import type { KpiRegister, RegisterKpi } from './conditions';
+import { type Fraction, registerFractions, scannedFractions } from './queries';
 import { kpiRecordsWhere } from './records';
 import { KEPT_KPIS, kpisForUnits } from './service';
 
@@ -116,6 +119,72 @@ describe('KPIs in SQL equal the reference functions (SPEC §5)', () => {
         }
       }),
       { numRuns: 30 },
+    );
+  });
+});
+
+describe('the dossier tallies of a calendar year', () => {
+  const yearsOf = async (): Promise<number[]> =>
+    (
+      await queryRows<{ y: number }>(
+        harness.ctx.db,
+        sql`select distinct extract(year from x at time zone 'Asia/Ho_Chi_Minh')::int as y
+            from dossiers, unnest(array[received_at, due_at, result_at]) x where unit_id = ${unitId} and x is not null`,
+      )
+    ).map((r) => Number(r.y));
+  const normal = (f: Partial<Record<RegisterKpi, Fraction>> | undefined) =>
+    Object.fromEntries(
+      KEPT_KPIS.filter((k) => kpiRegister(k) === 'dossiers').map((k) => [
+        k,
+        f?.[k] ?? { numerator: 0, denominator: 0 },
+      ]),
+    );
+  /** Every year the dossiers touch, and the one after: the tallies give what the scan gives. */
+  async function expectTalliesEqualScan(): Promise<void> {
+    for (const y of [...(await yearsOf()), Math.max(0, ...(await yearsOf())) + 1]) {
+      const period = yearPeriod(y);
+      const tallied = await registerFractions(harness.ctx.db, 'dossiers', [unitId], period);
+      const scanned = await scannedFractions(harness.ctx.db, 'dossiers', [unitId], period);
+      expect(normal(tallied.get(unitId)), String(y)).toEqual(normal(scanned.get(unitId)));
+    }
+  }
+
+  it('equal the reference functions for every year, after inserts', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async ({ registers }) => {
+        await load(registers);
+        for (const y of await yearsOf()) {
+          const reading = (await kpisForUnits(harness.ctx, [unitId], yearPeriod(y))).get(unitId);
+          const expected = computeKpis(registers, yearPeriod(y));
+          for (const key of KEPT_KPIS.filter((k) => kpiRegister(k) === 'dossiers'))
+            expect(reading?.results[key], `${y} ${key}`).toEqual(expected[key]);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('stay equal to the scan after updates and deletes (resolving, reopening, apologising)', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, fc.integer({ min: 0, max: 1_000_000 }), async ({ registers }, seed) => {
+        await load(registers);
+        const db = harness.ctx.db;
+        const pick = (n: number) => sql`(hashint4(id + ${seed}) & 7) = ${n}`;
+        await db.execute(sql`update dossiers set result_at = null where unit_id = ${unitId} and ${pick(0)}`);
+        await db.execute(
+          sql`update dossiers set result_at = due_at + interval '400 days' where unit_id = ${unitId} and ${pick(1)}`,
+        );
+        await db.execute(
+          sql`update dossiers set apology_date = (due_at at time zone 'Asia/Ho_Chi_Minh')::date
+              where unit_id = ${unitId} and ${pick(2)}`,
+        );
+        await db.execute(
+          sql`update dossiers set channel = 'truc_tuyen' where unit_id = ${unitId} and ${pick(3)}`,
+        );
+        await db.execute(sql`delete from dossiers where unit_id = ${unitId} and ${pick(4)}`);
+        await expectTalliesEqualScan();
+      }),
+      { numRuns: 40 },
     );
   });
 });

@@ -49,15 +49,42 @@ function aggregates(kpis: Partial<Record<RegisterKpi, KpiSql>>): { key: Register
   }));
 }
 
-/** The fractions of a register's KPIs for each unit that has records; others have none. */
+type Fractions = Map<number, Partial<Record<RegisterKpi, Fraction>>>;
+
+/**
+ * The fractions of a register's KPIs for each unit that has records; others have none.
+ * The dossiers of a calendar year come from their tallies (see dossierYearFractions).
+ */
 export async function registerFractions(
   db: Db,
   register: KpiRegister,
   unitIds: readonly number[],
   period: Period,
-): Promise<Map<number, Partial<Record<RegisterKpi, Fraction>>>> {
+): Promise<Fractions> {
+  const year = calendarYearOf(period);
+  if (register === 'dossiers' && year !== null) return dossierYearFractions(db, unitIds, year, period);
+  return scannedFractions(db, register, unitIds, period);
+}
+
+function calendarYearOf(period: Period): number | null {
+  const year = Number(period.from.slice(0, 4));
+  return period.from === `${year}-01-01` && period.to === `${year}-12-31` ? year : null;
+}
+
+/**
+ * A register's KPIs counted over its records (`where`, when given, narrows them): the
+ * definition of SPEC §5 itself, for any period.
+ */
+export async function scannedFractions(
+  db: Db,
+  register: KpiRegister,
+  unitIds: readonly number[],
+  period: Period,
+  where?: SQL,
+): Promise<Fractions> {
   const columns = aggregates(KPI_SQL_BY_REGISTER[register](T, period));
-  const prefilter = registerPrefilter(register, T, period);
+  const filters = [registerPrefilter(register, T, period), where].filter((f): f is SQL => Boolean(f));
+  const prefilter = filters.length ? sql.join(filters, sql` and `) : null;
   const rows = await queryRows<Record<string, string | number>>(
     db,
     sql`select ${T}.unit_id, ${sql.join(
@@ -77,6 +104,53 @@ export async function registerFractions(
     out.set(Number(row.unit_id), fractions);
   }
   return out;
+}
+
+/**
+ * The dossier KPIs of a calendar year: the resolved dossiers' sums kept by the triggers of
+ * migration 0005 (dossier_year_tallies), plus the open dossiers counted live. Proven equal
+ * to the scan by kpis.property.test.ts.
+ */
+async function dossierYearFractions(
+  db: Db,
+  unitIds: readonly number[],
+  year: number,
+  period: Period,
+): Promise<Fractions> {
+  const [open, tallies] = await Promise.all([
+    scannedFractions(db, 'dossiers', unitIds, period, sql`${T}.result_at is null`),
+    queryRows<Record<'unit_id' | 'received' | 'online' | 'handled' | 'on_time' | 'late_na', string | number>>(
+      db,
+      sql`select unit_id, received, received_online as online, handled, on_time, late_without_apology as late_na
+          from dossier_year_tallies
+          where year = ${year} and unit_id = any(${sql.param([...unitIds])}::integer[])`,
+    ),
+  ]);
+  const zero = { numerator: 0, denominator: 0 };
+  const add = (a: Fraction | undefined, n: number, d: number): Fraction => ({
+    numerator: (a ?? zero).numerator + n,
+    denominator: (a ?? zero).denominator + d,
+  });
+  for (const row of tallies) {
+    const [received, online, handled, onTime, lateNa] = [
+      row.received,
+      row.online,
+      row.handled,
+      row.on_time,
+      row.late_na,
+    ].map(Number) as [number, number, number, number, number];
+    const unitId = Number(row.unit_id);
+    const f = open.get(unitId) ?? {};
+    open.set(unitId, {
+      ...f,
+      dossiers_on_time_rate: add(f.dossiers_on_time_rate, onTime, handled),
+      dossiers_received: add(f.dossiers_received, received, received),
+      dossiers_late: add(f.dossiers_late, handled - onTime, handled - onTime),
+      late_dossiers_without_apology: add(f.late_dossiers_without_apology, lateNa, lateNa),
+      dossiers_online_rate: add(f.dossiers_online_rate, online, received),
+    });
+  }
+  return open;
 }
 
 /**
