@@ -27,6 +27,9 @@ import { healthRoutes } from './modules/health/routes';
 import { kpiRoutes } from './modules/kpis/routes';
 import { planRoutes } from './modules/plans/routes';
 import { projectionRoutes } from './modules/projection/routes';
+import { projectionManyRoutes } from './modules/projection/routes-many';
+import { apologyRoutes } from './modules/registers/apology';
+import { dueSoonRoutes } from './modules/registers/due-soon';
 import { registerModuleRoutes } from './modules/registers/routes';
 import { setupRoutes } from './modules/setup/routes';
 import { unitRoutes } from './modules/units/routes';
@@ -49,6 +52,9 @@ export const routeModules: RoutePlugin[] = [
   apiTokenRoutes,
   projectionRoutes,
   auditRoutes,
+  apologyRoutes,
+  dueSoonRoutes,
+  projectionManyRoutes,
 ];
 
 export interface BuildOptions {

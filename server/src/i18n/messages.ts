@@ -46,6 +46,16 @@ const vi = {
   'projection.noFramework': 'Chưa có bộ chỉ số đã ban hành áp dụng cho đơn vị này năm {{year}}.',
   'projection.unknownBand': 'Bộ chỉ số không có mức xếp loại "{{band}}".',
   'projection.badIndex': 'Chỉ số mục tiêu "{{index}}" không phải là số.',
+  'apology.badDate': 'Ngày hẹn trả mới "{{date}}" không hợp lệ; nhập theo dạng dd/mm/yyyy.',
+  'apology.reasonRequired': 'Cần ghi lý do chậm trễ (ít nhất 5 ký tự).',
+  'apology.noDossier': 'Không tìm thấy hồ sơ mã "{{code}}" trong sổ của đơn vị.',
+  'apology.already': 'Hồ sơ {{code}} đã có thư xin lỗi ngày {{date}}; không lập thư thứ hai.',
+  'apology.onTime':
+    'Hồ sơ {{code}} đã có kết quả đúng hạn (hẹn trả {{due}}), không trễ hẹn nên không lập thư xin lỗi.',
+  'apology.notDue':
+    'Hồ sơ {{code}} hẹn trả ngày {{due}}: chưa trễ hẹn và chưa đến hạn trong 2 ngày làm việc tới, nên chưa lập thư xin lỗi.',
+  'apology.newDateNotAfterDue': 'Ngày hẹn trả mới ({{date}}) phải sau ngày hẹn trả cũ ({{due}}).',
+  'apology.newDatePast': 'Ngày hẹn trả mới ({{date}}) không được trước hôm nay ({{today}}) khi hồ sơ chưa có kết quả.',
   'import.refused':
     'Tệp có {{count}} dòng lỗi; chưa có dữ liệu nào được lưu. Sửa các dòng dưới đây rồi nhập lại.',
   'import.badFormat': 'Không đọc được tệp: chỉ nhận .xlsx hoặc .csv (UTF-8).',
@@ -112,6 +122,15 @@ const en: Record<MessageKey, string> = {
   'projection.noFramework': 'No published framework applies to this unit in {{year}}.',
   'projection.unknownBand': 'The framework has no band "{{band}}".',
   'projection.badIndex': 'The target index "{{index}}" is not a number.',
+  'apology.badDate': 'The new date "{{date}}" is not valid; enter it as dd/mm/yyyy.',
+  'apology.reasonRequired': 'Give the reason for the delay (at least 5 characters).',
+  'apology.noDossier': 'No dossier "{{code}}" in the unit\'s register.',
+  'apology.already': 'Dossier {{code}} already has an apology letter dated {{date}}; no second letter is made.',
+  'apology.onTime': 'Dossier {{code}} was resolved on time (due {{due}}): it is not late and needs no apology.',
+  'apology.notDue':
+    'Dossier {{code}} is due on {{due}}: not late and not due within the next 2 working days, so no apology yet.',
+  'apology.newDateNotAfterDue': 'The new date ({{date}}) must be after the due date ({{due}}).',
+  'apology.newDatePast': 'The new date ({{date}}) cannot be before today ({{today}}) while the dossier is open.',
   'import.refused':
     'The file has {{count}} bad rows; nothing was saved. Fix the rows below and import again.',
   'import.badFormat': 'Cannot read the file: only .xlsx or .csv (UTF-8) are accepted.',

@@ -1,0 +1,175 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildInputs,
+  compileFramework,
+  formatDecimal,
+  lostPoints,
+  parseFrameworkJson,
+  scoreUnit,
+} from '#core/framework/index';
+import { toKpiValue } from '#core/projection/index';
+import { yearPeriod } from '#core/time/index';
+import { type Client, loginAs, setupTestApp } from '../../testing/app';
+import { unitIdsByCode } from '../../testing/plans';
+import { applicableFramework } from '../frameworks/service';
+import { findUnitsByCodes, listChildren } from '../units/queries';
+import { planTargetBand } from './dashboard';
+import { liveKpisForUnits } from './live-kpis';
+
+// The points at risk against the engine, the appraiser's table of every commune below
+// Thanh Hà (one pass, equal to each commune's own projection), and the unit's dashboard.
+
+const { harness, clock } = setupTestApp();
+let officer: Client;
+let appraiser: Client;
+let ids: Record<string, number> = {};
+
+beforeAll(async () => {
+  clock.now = new Date('2021-11-22T03:00:00Z');
+  officer = await loginAs(harness.app, 'vinhlap.canbo');
+  appraiser = await loginAs(harness.app, 'thanhha.thamdinh');
+  ids = await unitIdsByCode(await loginAs(harness.app, 'admin'));
+});
+
+interface Projection {
+  index: string;
+  band: string | null;
+  areas: { code: string; index: string | null }[];
+  criteria: { code: string; atRisk: string; status: string }[];
+  atRisk: string[];
+}
+
+interface Table {
+  year: number;
+  areas: { code: string; name: string }[];
+  units: {
+    id: number;
+    code: string;
+    name: string;
+    index: string;
+    band: string | null;
+    pointsAtRisk: string;
+    areas: Record<string, string | null>;
+  }[];
+  withoutFramework: number;
+}
+
+describe('Vĩnh Lập’s points at risk, 2021', () => {
+  it('are the points the scoring engine says the unit loses on the same inputs, largest first', async () => {
+    const [unit] = await findUnitsByCodes(harness.ctx.db, ['10885']);
+    if (!unit) throw new Error('no Vĩnh Lập');
+    const res = await officer.get(`/api/units/${unit.id}/projection?year=2021`);
+    expect(res.statusCode, res.body).toBe(200);
+    const p = res.json<Projection>();
+
+    const parsed = parseFrameworkJson((await applicableFramework(harness.ctx, unit, 2021))?.definition);
+    if (!parsed.ok) throw new Error('demo framework invalid');
+    const compiled = compileFramework(parsed.value);
+    if (!compiled.ok) throw new Error('demo framework does not compile');
+    const live = (await liveKpisForUnits(harness.ctx, [unit.id], yearPeriod(2021))).get(unit.id) ?? {};
+    const kpis = Object.fromEntries(
+      Object.entries(live).map(([key, result]) => {
+        const value = result === null ? null : toKpiValue(result);
+        return [key, value === 'bad' ? null : value];
+      }),
+    );
+    const { inputs } = buildInputs(compiled.value, { kpis });
+    const lost = lostPoints(scoreUnit(compiled.value, inputs));
+
+    expect(lost.length).toBeGreaterThan(0);
+    const atRisk = p.atRisk.map((code) => {
+      const c = p.criteria.find((x) => x.code === code);
+      return { code, lost: c?.atRisk };
+    });
+    // Same criteria and amounts; the order is largest first in both (ties may differ).
+    expect([...atRisk].sort((a, b) => a.code.localeCompare(b.code))).toEqual(
+      lost
+        .map((l) => ({ code: l.code, lost: formatDecimal(l.lost) }))
+        .sort((a, b) => a.code.localeCompare(b.code)),
+    );
+    const amounts = atRisk.map((a) => Number(a.lost));
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+  });
+});
+
+describe('the appraiser’s table', () => {
+  let table: Table;
+
+  beforeAll(async () => {
+    const res = await appraiser.get(`/api/units/${ids['294']}/projections?year=2021`);
+    expect(res.statusCode, res.body).toBe(200);
+    table = res.json<Table>();
+  });
+
+  it('has every commune below Thanh Hà, each with its projected index and band', async () => {
+    const communes = await listChildren(harness.ctx.db, ids['294'] as number);
+    expect(communes.length).toBeGreaterThan(10);
+    expect(table.units.map((u) => u.code).sort()).toEqual(communes.map((c) => c.code).sort());
+    expect(table.withoutFramework).toBe(0);
+    const indexes = table.units.map((u) => Number(u.index));
+    expect(indexes).toEqual([...indexes].sort((a, b) => b - a));
+    expect(table.areas.length).toBeGreaterThan(5);
+    for (const u of table.units) {
+      expect(Object.keys(u.areas).sort()).toEqual(table.areas.map((a) => a.code).sort());
+    }
+  });
+
+  it('gives each commune the same numbers as its own projection', async () => {
+    for (const code of ['10885', '10879']) {
+      const row = table.units.find((u) => u.code === code);
+      const own = (await appraiser.get(`/api/units/${ids[code]}/projection?year=2021`)).json<Projection>();
+      const risk = own.criteria.reduce((sum, c) => sum + Number(c.atRisk), 0);
+      expect(row).toMatchObject({ index: own.index, band: own.band });
+      expect(Number(row?.pointsAtRisk)).toBeCloseTo(risk, 6);
+      expect(own.areas.map((a) => row?.areas[a.code])).toEqual(own.areas.map((a) => a.index));
+    }
+  });
+
+  it('refuses a commune user, for another unit and for their own', async () => {
+    expect((await officer.get(`/api/units/${ids['294']}/projections?year=2021`)).statusCode).toBe(403);
+    expect((await officer.get(`/api/units/${ids['10879']}/projections?year=2021`)).statusCode).toBe(403);
+    expect((await officer.get(`/api/units/${ids['10885']}/projections?year=2021`)).statusCode).toBe(403);
+  });
+});
+
+describe('the dashboard of a unit', () => {
+  it('defaults to the latest year with a framework, aims at the plan’s band, and gives the path to it', async () => {
+    const res = await officer.get(`/api/units/${ids['10885']}/dashboard`);
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json<{
+      years: number[];
+      year: number;
+      target: { band: string; source: string; quote: string | null };
+      projection: Projection;
+      path: { target: { band: string | null }; steps: unknown[] };
+      planId: number | null;
+      dueSoon: { today: string; dossiers: unknown[] };
+    }>();
+    expect(d.years[0]).toBe(2021);
+    expect(d.year).toBe(2021);
+    // The seed's plan: "… nằm trong nhóm các xã trong huyện đạt chỉ tiêu xếp hạng loại tốt".
+    expect(d.target).toMatchObject({ band: 'Tốt', source: 'plan' });
+    expect(d.target.quote).toContain('loại tốt');
+    expect(d.path.target.band).toBe('Tốt');
+    expect(d.planId).not.toBeNull();
+    expect(d.dueSoon.today).toBe('2021-11-22');
+    const own = (await officer.get(`/api/units/${ids['10885']}/projection?year=2021`)).json<Projection>();
+    expect(d.projection.index).toBe(own.index);
+    expect((await officer.get(`/api/units/${ids['10879']}/dashboard`)).statusCode).toBe(403);
+  });
+
+  it('reads the target band from the plan’s words, accents and case aside', () => {
+    const bands = ['Tốt', 'Khá', 'Trung bình', 'Kém'];
+    expect(planTargetBand(['Phấn đấu xếp loại Khá trở lên.'], bands)).toMatchObject({
+      band: 'Khá',
+      source: 'plan',
+    });
+    expect(planTargetBand(['phan dau dat loai trung binh'], bands).band).toBe('Trung bình');
+    expect(planTargetBand(['Nâng cao chất lượng phục vụ tốt hơn.'], bands)).toEqual({
+      band: 'Tốt',
+      source: 'default',
+      quote: null,
+    });
+    expect(planTargetBand([], ['Xuất sắc', 'Đạt']).band).toBe('Xuất sắc');
+  });
+});
