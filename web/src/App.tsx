@@ -23,6 +23,23 @@ import { REGISTER_VIEWS } from './registers/views';
 const PlansPage = lazy(() => import('./pages/plans/PlansPage').then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import('./pages/plans/PlanPage').then((m) => ({ default: m.PlanPage })));
 const MyTasksPage = lazy(() => import('./pages/plans/MyTasksPage').then((m) => ({ default: m.MyTasksPage })));
+// The assessment workflow (issue 4); the public results page needs no login and no shell.
+const RoundsPage = lazy(() =>
+  import('./pages/assessments/RoundsPage').then((m) => ({ default: m.RoundsPage })),
+);
+const RoundBoard = lazy(() =>
+  import('./pages/assessments/RoundBoard').then((m) => ({ default: m.RoundBoard })),
+);
+const SheetPage = lazy(() => import('./pages/assessments/SheetPage').then((m) => ({ default: m.SheetPage })));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const PublicResultsPage = lazy(() =>
+  import('./pages/public/PublicResultsPage').then((m) => ({ default: m.PublicResultsPage })),
+);
+const publicResults = (
+  <Suspense fallback={<Spin />}>
+    <PublicResultsPage />
+  </Suspense>
+);
 
 export interface SetupStatus {
   needsSetup: boolean;
@@ -56,6 +73,7 @@ export function App() {
     const needsSetup = setup.data?.needsSetup === true;
     return (
       <Routes>
+        <Route path="/cong-khai" element={publicResults} />
         <Route path="/khoi-tao" element={needsSetup ? <SetupPage /> : <Navigate to="/dang-nhap" replace />} />
         <Route
           path="/dang-nhap"
@@ -71,6 +89,7 @@ export function App() {
   const isAdmin = session.data.user.roles.includes('admin');
   return (
     <Routes>
+      <Route path="/cong-khai" element={publicResults} />
       <Route element={<AppShell session={session.data} />}>
         <Route index element={<HomePage />} />
         <Route
@@ -97,6 +116,40 @@ export function App() {
             </Suspense>
           }
         />
+        <Route
+          path="/danh-gia"
+          element={
+            <Suspense fallback={<Spin />}>
+              <RoundsPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/danh-gia/dot/:roundId"
+          element={
+            <Suspense fallback={<Spin />}>
+              <RoundBoard />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/danh-gia/phieu/:sheetId"
+          element={
+            <Suspense fallback={<Spin />}>
+              <SheetPage />
+            </Suspense>
+          }
+        />
+        {isAdmin && (
+          <Route
+            path="/nhat-ky"
+            element={
+              <Suspense fallback={<Spin />}>
+                <AuditPage />
+              </Suspense>
+            }
+          />
+        )}
         <Route path="/bo-chi-so" element={<FrameworksPage />} />
         <Route path="/bo-chi-so/:id" element={<FrameworkEditorPage />} />
         <Route path="/chi-tieu" element={<KpiPage />} />

@@ -8,6 +8,7 @@ import {
   DownOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
+  FormOutlined,
   GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -18,8 +19,10 @@ import {
   MessageOutlined,
   OrderedListOutlined,
   SafetyCertificateOutlined,
+  SafetyOutlined,
   ScheduleOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 
@@ -30,6 +33,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../api/session';
 import type { Session } from '../api/types';
 import { ChangePasswordModal } from '../components/ChangePasswordModal';
+import { NotificationBell } from '../components/NotificationBell';
 import { UnitTree } from '../components/UnitTree';
 import { setLang } from '../i18n';
 import { REGISTER_VIEWS } from '../registers/views';
@@ -48,7 +52,7 @@ const REGISTER_ICONS: Record<string, ReactNode> = {
 const { Header, Sider, Content } = Layout;
 
 /** Pages with sub-pages keep their menu entry selected. */
-const SECTIONS = ['/ke-hoach', '/bo-chi-so'];
+const SECTIONS = ['/danh-gia', '/ke-hoach', '/bo-chi-so'];
 
 function Navigation({ session, onNavigate }: { session: Session; onNavigate?: () => void }) {
   const { t } = useTranslation();
@@ -59,6 +63,8 @@ function Navigation({ session, onNavigate }: { session: Session; onNavigate?: ()
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
     { key: '/ke-hoach', icon: <ScheduleOutlined />, label: t('nav.plans') },
     { key: '/nhiem-vu-cua-toi', icon: <CheckSquareOutlined />, label: t('nav.myTasks') },
+    { key: '/danh-gia', icon: <FormOutlined />, label: t('assessment.nav') },
+    { key: '/cong-khai', icon: <TrophyOutlined />, label: t('publicResults.nav') },
     { key: '/bo-chi-so', icon: <OrderedListOutlined />, label: t('nav.frameworks') },
     { key: '/chi-tieu', icon: <DashboardOutlined />, label: t('nav.kpis') },
     {
@@ -79,6 +85,7 @@ function Navigation({ session, onNavigate }: { session: Session; onNavigate?: ()
               { key: '/don-vi', icon: <ApartmentOutlined />, label: t('nav.units') },
               { key: '/nguoi-dung', icon: <TeamOutlined />, label: t('nav.users') },
               { key: '/ma-truy-cap-api', icon: <ApiOutlined />, label: t('nav.apiTokens') },
+              { key: '/nhat-ky', icon: <SafetyOutlined />, label: t('audit.nav') },
             ],
           },
         ]
@@ -158,6 +165,7 @@ export function AppShell({ session }: { session: Session }) {
             <div style={{ fontWeight: 700, fontSize: 18 }}>{t('app.name')}</div>
             {!narrow && <div style={{ fontSize: 12, opacity: 0.85 }}>{t('app.tagline')}</div>}
           </div>
+          <NotificationBell />
           <Dropdown menu={{ items: userMenu, onClick: onUserMenu }} trigger={['click']}>
             <Button type="text" style={{ color: '#fff' }} data-testid="user-menu">
               <UserOutlined />
