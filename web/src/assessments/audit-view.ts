@@ -10,10 +10,8 @@ export function describeAuditValue(value: unknown): string {
     if (record.kind === 'points' && 'points' in record) return `${String(record.points)} điểm`;
     if (record.kind === 'choice' && 'label' in record) return String(record.label);
     if (record.kind === 'count' && 'count' in record) return String(record.count);
-    if (record.kind === 'rate' && typeof record.rate === 'object' && record.rate !== null) {
-      const rate = record.rate as { numerator?: unknown; denominator?: unknown };
-      return `${String(rate.numerator)}/${String(rate.denominator)}`;
-    }
+    if (record.kind === 'rate' && 'numerator' in record && 'denominator' in record)
+      return `${String(record.numerator)}/${String(record.denominator)}`;
   }
   const text = JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;

@@ -75,7 +75,11 @@ export function CriterionDrawer({
   if (!row) return null;
   const prefill = entry?.prefill ?? null;
   const problem = entryProblem(row, draft);
-  const needsReason = overrideNeedsReason(draft, reason);
+  // A KPI with no data for the year: scoring it by hand departs from the (empty) pre-fill.
+  const kpiNoData = prefill !== null && prefill.input === null;
+  const typed = (draft?.points ?? '').trim() !== '';
+  const needsReason = overrideNeedsReason(draft, reason) || (kpiNoData && typed && reason.trim() === '');
+  const reasonShown = (prefill !== null && (draft?.override ?? false)) || kpiNoData;
   const selfEvidence = (entry?.files ?? []).filter((e) => e.stage !== 'explanation');
   const returned = entry?.returned ?? null;
 
@@ -86,7 +90,7 @@ export function CriterionDrawer({
         saveSelfEntry(sheetId, row.code, {
           input: selfInputOf(row, draft),
           comment: comment.trim() || null,
-          ...(draft?.override && reason.trim() ? { overrideReason: reason.trim() } : {}),
+          ...(reasonShown && reason.trim() ? { overrideReason: reason.trim() } : {}),
         }),
       t('assessment.saved'),
     );
@@ -178,8 +182,11 @@ export function CriterionDrawer({
             description={
               <div data-testid="prefill-snapshot">
                 <div>
-                  {t('assessment.kpiValue')}: <strong>{showSnapshot(snapshotOf(prefill.input), lang)}</strong>{' '}
-                  → {t('assessment.pointsN', { points: showDecimal(prefill.points, lang) })}
+                  {t('assessment.kpiValue')}:{' '}
+                  <strong>
+                    {kpiNoData ? t('assessment.kpiNoData') : showSnapshot(snapshotOf(prefill.input), lang)}
+                  </strong>
+                  {!kpiNoData && ` → ${t('assessment.pointsN', { points: showDecimal(prefill.points, lang) })}`}
                 </div>
                 <div>
                   {t('assessment.period', {
@@ -194,7 +201,7 @@ export function CriterionDrawer({
             }
           />
         )}
-        {prefill && (
+        {prefill && !kpiNoData && (
           <Form.Item>
             <Checkbox
               checked={draft?.override ?? false}
@@ -205,7 +212,7 @@ export function CriterionDrawer({
             </Checkbox>
           </Form.Item>
         )}
-        {(!prefill || draft?.override) &&
+        {(!prefill || kpiNoData || draft?.override) &&
           (row.levels.length > 0 && !prefill ? (
             <Form.Item label={t('assessment.level')}>
               <Select
@@ -238,7 +245,7 @@ export function CriterionDrawer({
               />
             </Form.Item>
           ))}
-        {prefill && draft?.override && (
+        {reasonShown && (
           <Form.Item
             label={t('assessment.overrideReason')}
             required
