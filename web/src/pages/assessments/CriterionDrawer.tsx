@@ -186,7 +186,8 @@ export function CriterionDrawer({
                   <strong>
                     {kpiNoData ? t('assessment.kpiNoData') : showSnapshot(snapshotOf(prefill.input), lang)}
                   </strong>
-                  {!kpiNoData && ` → ${t('assessment.pointsN', { points: showDecimal(prefill.points, lang) })}`}
+                  {!kpiNoData &&
+                    ` → ${t('assessment.pointsN', { points: showDecimal(prefill.points, lang) })}`}
                 </div>
                 <div>
                   {t('assessment.period', {

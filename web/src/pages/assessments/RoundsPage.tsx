@@ -18,7 +18,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { SHEET_STATES } from '#core/assessment/states';
@@ -53,7 +53,18 @@ function OpenRoundModal({ ownerUnitId, onClose }: { ownerUnitId: number; onClose
   const year = Form.useWatch('year', form) ?? dayjs().year() - 1;
   const frameworks = useFrameworks({ year });
   const [error, setError] = useState<string | null>(null);
-  const children: Unit[] = (units.data ?? []).filter((u) => u.parentId === ownerUnitId && u.active);
+  const children: Unit[] = useMemo(
+    () => (units.data ?? []).filter((u) => u.parentId === ownerUnitId && u.active),
+    [units.data, ownerUnitId],
+  );
+  // Every unit below, until the appraiser narrows the choice.
+  useEffect(() => {
+    if (!form.isFieldTouched('unitIds'))
+      form.setFieldValue(
+        'unitIds',
+        children.map((u) => u.id),
+      );
+  }, [children, form]);
 
   const submit = async (v: OpenForm) => {
     setError(null);
@@ -93,7 +104,7 @@ function OpenRoundModal({ ownerUnitId, onClose }: { ownerUnitId: number; onClose
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ year: dayjs().year() - 1, unitIds: children.map((u) => u.id) }}
+        initialValues={{ year: dayjs().year() - 1 }}
       >
         <Space wrap style={{ width: '100%' }} styles={{ item: { flex: '1 1 140px' } }}>
           <Form.Item
@@ -143,6 +154,22 @@ function OpenRoundModal({ ownerUnitId, onClose }: { ownerUnitId: number; onClose
         >
           <DatePicker.RangePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
         </Form.Item>
+        <Space style={{ marginBottom: 4 }}>
+          <Button
+            size="small"
+            onClick={() =>
+              form.setFieldValue(
+                'unitIds',
+                children.map((u) => u.id),
+              )
+            }
+          >
+            {t('assessment.selectAll')}
+          </Button>
+          <Button size="small" onClick={() => form.setFieldValue('unitIds', [])} data-testid="units-none">
+            {t('assessment.selectNone')}
+          </Button>
+        </Space>
         <Form.Item
           name="unitIds"
           label={t('assessment.unitsAppraised')}
