@@ -23,6 +23,9 @@ import { REGISTER_VIEWS } from './registers/views';
 const PlansPage = lazy(() => import('./pages/plans/PlansPage').then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import('./pages/plans/PlanPage').then((m) => ({ default: m.PlanPage })));
 const MyTasksPage = lazy(() => import('./pages/plans/MyTasksPage').then((m) => ({ default: m.MyTasksPage })));
+const DashboardPage = lazy(() =>
+  import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
 // The assessment workflow (issue 4); the public results page needs no login and no shell.
 const RoundsPage = lazy(() =>
   import('./pages/assessments/RoundsPage').then((m) => ({ default: m.RoundsPage })),
@@ -87,11 +90,33 @@ export function App() {
   }
 
   const isAdmin = session.data.user.roles.includes('admin');
+  // A unit's own people land on its dashboard; appraisers and admins on the home page.
+  const unitHome = !session.data.user.roles.some((r) => r === 'admin' || r === 'appraiser');
   return (
     <Routes>
       <Route path="/cong-khai" element={publicResults} />
       <Route element={<AppShell session={session.data} />}>
-        <Route index element={<HomePage />} />
+        <Route
+          index
+          element={
+            unitHome ? (
+              <Suspense fallback={<Spin />}>
+                <DashboardPage />
+              </Suspense>
+            ) : (
+              <HomePage />
+            )
+          }
+        />
+        <Route
+          path="/bang-dieu-khien"
+          element={
+            <Suspense fallback={<Spin />}>
+              <DashboardPage />
+            </Suspense>
+          }
+        />
+        <Route path="/tai-khoan" element={<HomePage />} />
         <Route
           path="/ke-hoach"
           element={

@@ -9,6 +9,7 @@ import {
   FileDoneOutlined,
   FileSearchOutlined,
   FormOutlined,
+  FundOutlined,
   GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -61,6 +62,7 @@ function Navigation({ session, onNavigate }: { session: Session; onNavigate?: ()
   const isAdmin = session.user.roles.includes('admin');
   const items: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
+    { key: '/bang-dieu-khien', icon: <FundOutlined />, label: t('dashboard.nav') },
     { key: '/ke-hoach', icon: <ScheduleOutlined />, label: t('nav.plans') },
     { key: '/nhiem-vu-cua-toi', icon: <CheckSquareOutlined />, label: t('nav.myTasks') },
     { key: '/danh-gia', icon: <FormOutlined />, label: t('assessment.nav') },

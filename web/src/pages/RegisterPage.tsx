@@ -33,6 +33,7 @@ import { RegisterFilters, useFilters } from '../registers/RegisterFilters';
 import { RegisterForm } from '../registers/RegisterForm';
 import { formatCount, renderValue } from '../registers/values';
 import type { RegisterView } from '../registers/views';
+import { ApologyButton } from './dashboard/ApologyButton';
 
 // One page per register: the list (virtual scrolling, loaded as it is scrolled), search
 // ignoring accents, filters, the records behind a KPI when the KPI page links here, add,
@@ -101,10 +102,21 @@ export function RegisterPage({ view }: { view: RegisterView }) {
     columns.push({
       key: 'actions',
       title: t('common.actions'),
-      width: 96,
+      width: view.path === 'dossiers' ? 132 : 96,
       fixed: narrow ? undefined : ('right' as const),
       render: (_, item) => (
         <Space size={4}>
+          {view.path === 'dossiers' && (
+            <ApologyButton
+              unitId={unitId}
+              item={item}
+              onDone={() => {
+                void refresh();
+                void queryClient.invalidateQueries({ queryKey: ['kpis'] });
+                void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+              }}
+            />
+          )}
           <Button
             size="small"
             icon={<EditOutlined />}

@@ -48,13 +48,19 @@ export interface TargetBand {
  * plan's purposes, requirements or targets ("… đạt chỉ tiêu xếp hạng loại tốt"). Without
  * one, Tốt — the band the seed aims for — or the framework's top band if it has no Tốt.
  */
+/** The sentence of `text` in which the folded pattern matches (the whole text if none). */
+function sentenceWith(text: string, pattern: RegExp): string {
+  const sentences = text.match(/[^.;!?]+[.;!?]?/g) ?? [text];
+  return sentences.find((s) => pattern.test(foldText(s)))?.trim() ?? text;
+}
+
 export function planTargetBand(texts: readonly string[], bands: readonly string[]): TargetBand {
   const byLength = [...bands].sort((a, b) => b.length - a.length);
   for (const text of texts) {
     const folded = foldText(text);
     for (const band of byLength) {
       const pattern = new RegExp(`\\bloai\\s+${foldText(band).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
-      if (pattern.test(folded)) return { band, source: 'plan', quote: text };
+      if (pattern.test(folded)) return { band, source: 'plan', quote: sentenceWith(text, pattern) };
     }
   }
   const good = bands.find((b) => foldText(b) === 'tot') ?? bands[0] ?? 'Tốt';
@@ -72,6 +78,7 @@ export async function unitDashboard(ctx: AppContext, user: AuthUser, unitId: num
       years,
       year,
       projection: null,
+      bands: [],
       target: null,
       path: null,
       planId: null,
@@ -86,7 +93,8 @@ export async function unitDashboard(ctx: AppContext, user: AuthUser, unitId: num
     .from(plans)
     .where(and(eq(plans.unitId, unit.id), eq(plans.year, year)))
     .limit(1);
-  const bands = (await applicableFramework(ctx, unit, year))?.definition.bands.map((b) => b.name) ?? [];
+  const bandRows = (await applicableFramework(ctx, unit, year))?.definition.bands ?? [];
+  const bands = bandRows.map((b) => b.name);
   const texts = plan
     ? [...plan.purposes, ...plan.requirements, ...plan.areas.flatMap((a) => [...a.targets, ...a.contents])]
     : [];
@@ -123,6 +131,7 @@ export async function unitDashboard(ctx: AppContext, user: AuthUser, unitId: num
     years,
     year,
     projection,
+    bands: bandRows.map((b) => ({ name: b.name, min: b.min })),
     target,
     path,
     planId: plan?.id ?? null,
