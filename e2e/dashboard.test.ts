@@ -71,7 +71,11 @@ describe('the dashboard in Chromium', () => {
       await button.click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('Lý do chậm trễ').fill('Hồ sơ phải xác minh thêm thông tin tại thôn');
-      if (made === 0) await snap(page, 'dashboard-apology-form', { fullPage: false });
+      if (made === 0) {
+        // Let the dialog finish opening before the picture.
+        await page.waitForTimeout(500);
+        await snap(page, 'dashboard-apology-form', { fullPage: false });
+      }
       const download = page.waitForEvent('download');
       await dialog.getByRole('button', { name: 'Lập thư và tải về' }).click();
       expect((await download).suggestedFilename()).toMatch(/^thu-xin-loi-.+\.docx$/);
@@ -99,6 +103,7 @@ describe('the dashboard in Chromium', () => {
     await page.getByTestId('risk-total').waitFor();
     await page.getByTestId('area-bars').locator('canvas').first().waitFor();
     await snap(page, 'dashboard-unit-phone');
+    await snap(page, 'dashboard-unit-phone-top', { fullPage: false });
     await page.close();
   });
 
