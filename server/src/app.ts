@@ -19,12 +19,14 @@ import { errorHandler } from './http/errors';
 import type { App, RoutePlugin } from './http/types';
 import { translate } from './i18n/messages';
 import { apiTokenRoutes } from './modules/api-tokens/routes';
+import { assessmentRoutes } from './modules/assessments/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { fileRoutes } from './modules/files/routes';
 import { frameworkRoutes } from './modules/frameworks/routes';
 import { healthRoutes } from './modules/health/routes';
 import { kpiRoutes } from './modules/kpis/routes';
+import { notificationRoutes } from './modules/notifications/routes';
 import { planRoutes } from './modules/plans/routes';
 import { projectionRoutes } from './modules/projection/routes';
 import { projectionManyRoutes } from './modules/projection/routes-many';
@@ -52,6 +54,8 @@ export const routeModules: RoutePlugin[] = [
   apiTokenRoutes,
   projectionRoutes,
   auditRoutes,
+  assessmentRoutes,
+  notificationRoutes,
   apologyRoutes,
   dueSoonRoutes,
   projectionManyRoutes,

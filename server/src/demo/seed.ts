@@ -11,6 +11,7 @@ import { insertPlan, insertTasks, markIssued } from '../modules/plans/queries';
 import { plans } from '../modules/plans/schema';
 import { findUnitsByCodes, insertUnit, updateUnitFields } from '../modules/units/queries';
 import { users } from '../modules/users/schema';
+import { seedAssessments } from './assessments';
 import { VINH_LAP_2021, VINH_LAP_2021_TASKS } from './ke-hoach-vinh-lap-2021';
 import { seedRegisters } from './registers';
 
@@ -187,6 +188,7 @@ export const demoSteps: { name: string; run(ctx: AppContext): Promise<void> }[] 
   { name: 'framework', run: seedDemoFramework },
   { name: 'plan Vĩnh Lập 2021', run: seedVinhLapPlan },
   { name: 'registers', run: seedRegisters },
+  { name: 'assessments 2020 (published) and 2021 (open)', run: seedAssessments },
 ];
 
 /**

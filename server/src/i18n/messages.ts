@@ -55,7 +55,8 @@ const vi = {
   'apology.notDue':
     'Hồ sơ {{code}} hẹn trả ngày {{due}}: chưa trễ hẹn và chưa đến hạn trong 2 ngày làm việc tới, nên chưa lập thư xin lỗi.',
   'apology.newDateNotAfterDue': 'Ngày hẹn trả mới ({{date}}) phải sau ngày hẹn trả cũ ({{due}}).',
-  'apology.newDatePast': 'Ngày hẹn trả mới ({{date}}) không được trước hôm nay ({{today}}) khi hồ sơ chưa có kết quả.',
+  'apology.newDatePast':
+    'Ngày hẹn trả mới ({{date}}) không được trước hôm nay ({{today}}) khi hồ sơ chưa có kết quả.',
   'import.refused':
     'Tệp có {{count}} dòng lỗi; chưa có dữ liệu nào được lưu. Sửa các dòng dưới đây rồi nhập lại.',
   'import.badFormat': 'Không đọc được tệp: chỉ nhận .xlsx hoặc .csv (UTF-8).',
@@ -73,6 +74,39 @@ const vi = {
   'registers.sampleNotFound': 'Không có tệp mẫu này.',
   'registers.officialHasDecisions':
     'Cán bộ này còn {{count}} quyết định kỷ luật trong sổ; xoá các quyết định đó trước.',
+  'assessments.frameworkNotPublished': 'Chỉ mở đợt đánh giá với bộ chỉ số đã ban hành.',
+  'assessments.frameworkNotApplicable':
+    'Bộ chỉ số này không áp dụng cho các đơn vị do đơn vị được chọn thẩm định (khác cấp hoặc do đơn vị khác ban hành).',
+  'assessments.roundExists': 'Đơn vị đã mở đợt đánh giá cấp {{level}} năm {{year}}.',
+  'assessments.noUnits': 'Không có đơn vị nào thuộc diện đánh giá của đợt này.',
+  'assessments.badUnits': 'Đơn vị {{units}} không thuộc diện thẩm định của đơn vị này ở cấp của bộ chỉ số.',
+  'assessments.badDates': 'Thời hạn không hợp lệ: {{details}}',
+  'assessments.notCriterion': 'Mã {{code}} không phải là tiêu chí được chấm điểm của bộ chỉ số.',
+  'assessments.invalidValue': 'Giá trị không hợp lệ: {{details}}',
+  'assessments.overrideReasonRequired':
+    'Tiêu chí {{code}} đã được điền tự động từ sổ theo dõi; muốn sửa giá trị phải ghi lý do.',
+  'assessments.reasonRequired': 'Điểm thẩm định khác điểm tự đánh giá: phải ghi lý do.',
+  'assessments.answerReasonRequired': 'Phải ghi lý do khi không chấp nhận giải trình.',
+  'assessments.pointsRequired': 'Chấp nhận giải trình thì phải cho điểm mới.',
+  'assessments.forbidden': 'Bạn không có quyền thực hiện thao tác này với phiếu đánh giá.',
+  'assessments.wrongState':
+    'Phiếu đánh giá đang ở trạng thái "{{state}}": không thực hiện được thao tác này.',
+  'assessments.late': 'Đã quá hạn nộp tự đánh giá ({{due}}); cần cơ quan thẩm định mở lại phiếu để nộp muộn.',
+  'assessments.incomplete':
+    'Chưa nộp được: còn {{count}} tiêu chí thiếu điểm, tài liệu kiểm chứng hoặc lý do (xem từng tiêu chí).',
+  'assessments.unappraised': 'Còn {{count}} tiêu chí chưa được thẩm định.',
+  'assessments.openReturns': 'Còn tiêu chí đã trả lại để bổ sung tài liệu mà đơn vị chưa trả lời.',
+  'assessments.windowNotOpen': 'Chưa đến thời gian giải trình (từ {{from}}).',
+  'assessments.windowClosed': 'Đã hết thời gian giải trình.',
+  'assessments.pendingExplanations': 'Còn giải trình chưa được trả lời: {{units}}.',
+  'assessments.notReturned': 'Tiêu chí {{code}} không bị trả lại để bổ sung.',
+  'assessments.notContested': 'Tiêu chí {{code}} không có giải trình chờ trả lời.',
+  'assessments.alreadyContested': 'Tiêu chí {{code}} đã được giải trình.',
+  'assessments.notAllFinal':
+    'Chưa công bố được: {{count}} đơn vị chưa có kết quả chính thức (xem từng đơn vị). Thứ hạng chỉ tính trên cả đợt.',
+  'assessments.notPublished': 'Kết quả của đợt đánh giá chưa được công bố.',
+  'assessments.fileNotOfUnit': 'Tài liệu này không thuộc đơn vị được đánh giá.',
+  'assessments.nothingChanged': 'Không có thay đổi nào so với kết quả đã công bố.',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -125,12 +159,15 @@ const en: Record<MessageKey, string> = {
   'apology.badDate': 'The new date "{{date}}" is not valid; enter it as dd/mm/yyyy.',
   'apology.reasonRequired': 'Give the reason for the delay (at least 5 characters).',
   'apology.noDossier': 'No dossier "{{code}}" in the unit\'s register.',
-  'apology.already': 'Dossier {{code}} already has an apology letter dated {{date}}; no second letter is made.',
-  'apology.onTime': 'Dossier {{code}} was resolved on time (due {{due}}): it is not late and needs no apology.',
+  'apology.already':
+    'Dossier {{code}} already has an apology letter dated {{date}}; no second letter is made.',
+  'apology.onTime':
+    'Dossier {{code}} was resolved on time (due {{due}}): it is not late and needs no apology.',
   'apology.notDue':
     'Dossier {{code}} is due on {{due}}: not late and not due within the next 2 working days, so no apology yet.',
   'apology.newDateNotAfterDue': 'The new date ({{date}}) must be after the due date ({{due}}).',
-  'apology.newDatePast': 'The new date ({{date}}) cannot be before today ({{today}}) while the dossier is open.',
+  'apology.newDatePast':
+    'The new date ({{date}}) cannot be before today ({{today}}) while the dossier is open.',
   'import.refused':
     'The file has {{count}} bad rows; nothing was saved. Fix the rows below and import again.',
   'import.badFormat': 'Cannot read the file: only .xlsx or .csv (UTF-8) are accepted.',
@@ -148,6 +185,39 @@ const en: Record<MessageKey, string> = {
   'registers.sampleNotFound': 'There is no such sample file.',
   'registers.officialHasDecisions':
     'This official still has {{count}} discipline decisions in the register; delete those first.',
+  'assessments.frameworkNotPublished': 'A round can only be opened with a published framework.',
+  'assessments.frameworkNotApplicable':
+    'This framework does not apply to the units the chosen unit appraises (another level, or issued by another unit).',
+  'assessments.roundExists': 'The unit already opened a {{level}} round for {{year}}.',
+  'assessments.noUnits': 'No unit falls under this round.',
+  'assessments.badUnits': 'Unit(s) {{units}} are not appraised by this unit at the framework’s level.',
+  'assessments.badDates': 'The deadlines are not valid: {{details}}',
+  'assessments.notCriterion': '{{code}} is not a scored criterion of the framework.',
+  'assessments.invalidValue': 'The value is not valid: {{details}}',
+  'assessments.overrideReasonRequired':
+    'Criterion {{code}} was filled from the registers; changing its value needs a reason.',
+  'assessments.reasonRequired': 'The appraised points differ from the self-assessed points: give a reason.',
+  'assessments.answerReasonRequired': 'Give a reason when rejecting an explanation.',
+  'assessments.pointsRequired': 'Accepting an explanation needs the new points.',
+  'assessments.forbidden': 'You are not allowed to do this on the assessment sheet.',
+  'assessments.wrongState': 'The sheet is "{{state}}": this cannot be done now.',
+  'assessments.late':
+    'The self-assessment was due {{due}}; the appraiser must reopen the sheet for a late submission.',
+  'assessments.incomplete':
+    'Cannot submit yet: {{count}} criteria lack points, evidence or a reason (see each criterion).',
+  'assessments.unappraised': '{{count}} criteria are not appraised yet.',
+  'assessments.openReturns': 'Some criteria returned for more evidence are not answered yet.',
+  'assessments.windowNotOpen': 'The explanation window opens on {{from}}.',
+  'assessments.windowClosed': 'The explanation window is closed.',
+  'assessments.pendingExplanations': 'Explanations still unanswered: {{units}}.',
+  'assessments.notReturned': 'Criterion {{code}} was not returned for evidence.',
+  'assessments.notContested': 'Criterion {{code}} has no explanation waiting for an answer.',
+  'assessments.alreadyContested': 'Criterion {{code}} has already been contested.',
+  'assessments.notAllFinal':
+    'Cannot publish yet: {{count}} units have no final result (see each unit). Ranks are computed over the whole round only.',
+  'assessments.notPublished': 'The results of this round are not published.',
+  'assessments.fileNotOfUnit': 'This file does not belong to the assessed unit.',
+  'assessments.nothingChanged': 'Nothing differs from the published results.',
 };
 
 export type Lang = 'vi' | 'en';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gt, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, like, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import {
   type AuditEntry,
   type ChainReport,
@@ -191,6 +191,9 @@ export async function listAudit(
     limit: number;
     /** Only entries of units under this path (and entries of no unit). */
     pathPrefix?: string;
+    /** Only entries about these things: an entity and its id, or ids starting with a prefix. */
+    of?: { entity: string; entityId?: string; entityIdPrefix?: string }[];
+    exceptActions?: string[];
   },
 ): Promise<AuditRow[]> {
   const where: SQL[] = [];
@@ -203,6 +206,15 @@ export async function listAudit(
   if (filter.entity !== undefined) where.push(eq(auditLog.entity, filter.entity));
   if (filter.entityId !== undefined) where.push(eq(auditLog.entityId, filter.entityId));
   if (filter.before !== undefined) where.push(lt(auditLog.id, filter.before));
+  if (filter.of !== undefined) {
+    const any = filter.of.map((o) =>
+      o.entityIdPrefix !== undefined
+        ? and(eq(auditLog.entity, o.entity), like(auditLog.entityId, `${o.entityIdPrefix}%`))
+        : and(eq(auditLog.entity, o.entity), eq(auditLog.entityId, o.entityId ?? '')),
+    );
+    where.push(or(...any) as SQL);
+  }
+  if (filter.exceptActions?.length) where.push(notInArray(auditLog.action, filter.exceptActions));
   const rows = await db
     .select({
       ...storedColumns,
