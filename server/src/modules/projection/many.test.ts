@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildInputs,
@@ -11,6 +12,7 @@ import { toKpiValue } from '#core/projection/index';
 import { yearPeriod } from '#core/time/index';
 import { type Client, loginAs, setupTestApp } from '../../testing/app';
 import { unitIdsByCode } from '../../testing/plans';
+import { assessmentResults, assessmentRounds } from '../assessments/schema';
 import { applicableFramework } from '../frameworks/service';
 import { findUnitsByCodes, listChildren } from '../units/queries';
 import { planTargetBand } from './dashboard';
@@ -171,5 +173,116 @@ describe('the dashboard of a unit', () => {
       quote: null,
     });
     expect(planTargetBand([], ['Xuất sắc', 'Đạt']).band).toBe('Xuất sắc');
+  });
+});
+
+describe('last year’s final results beside the projection', () => {
+  /** unit code → its latest published 2020 result, as stored. */
+  const stored = new Map<string, { index: string; rank: number | null; area1: string | null }>();
+
+  beforeAll(async () => {
+    // A published 2020 round of Thanh Hà (the demo's, or one made here) with results for
+    // Vĩnh Lập and Thanh Hồng at least, as the assessments module stores them.
+    const db = harness.ctx.db;
+    const [unit] = await findUnitsByCodes(db, ['10885']);
+    if (!unit) throw new Error('no Vĩnh Lập');
+    const framework = await applicableFramework(harness.ctx, unit, 2021);
+    if (!framework) throw new Error('no framework');
+    const publishedAt = new Date('2021-03-15T03:00:00Z');
+    const owner = ids['294'] as number;
+    let [round] = await db
+      .select({ id: assessmentRounds.id })
+      .from(assessmentRounds)
+      .where(and(eq(assessmentRounds.ownerUnitId, owner), eq(assessmentRounds.year, 2020)));
+    if (!round) {
+      [round] = await db
+        .insert(assessmentRounds)
+        .values({
+          ownerUnitId: owner,
+          frameworkId: framework.id,
+          year: 2020,
+          level: 'commune',
+          name: 'Thẩm định Chỉ số CCHC cấp xã năm 2020',
+          selfDue: '2021-01-15',
+          appraisalDue: '2021-02-15',
+          explanationFrom: '2021-02-16',
+          explanationTo: '2021-02-28',
+          publishedAt,
+        })
+        .returning({ id: assessmentRounds.id });
+    }
+    if (!round) throw new Error('no round');
+    const roundId = round.id;
+    const existing = await db
+      .select({ unitId: assessmentResults.unitId })
+      .from(assessmentResults)
+      .where(eq(assessmentResults.year, 2020));
+    const has = new Set(existing.map((r) => r.unitId));
+    const result = (code: string, index: string, rank: number, areaIndex: string) => ({
+      roundId,
+      unitId: ids[code] as number,
+      year: 2020,
+      version: 1,
+      total: index,
+      maxPoints: '100',
+      index,
+      band: 'Khá',
+      rank,
+      areas: [
+        { code: '1', name: 'Công tác chỉ đạo điều hành CCHC', points: '10', max: '14', index: areaIndex },
+      ],
+      nodePoints: { '1': '10' },
+      publishedAt,
+    });
+    const missing = [result('10885', '84.5', 2, '71.43'), result('10879', '86.25', 1, '80')].filter(
+      (r) => !has.has(r.unitId),
+    );
+    if (missing.length > 0) await db.insert(assessmentResults).values(missing);
+
+    const rows = await db
+      .select({
+        unitId: assessmentResults.unitId,
+        version: assessmentResults.version,
+        index: assessmentResults.index,
+        rank: assessmentResults.rank,
+        areas: assessmentResults.areas,
+      })
+      .from(assessmentResults)
+      .where(eq(assessmentResults.year, 2020))
+      .orderBy(assessmentResults.version);
+    const codeOf = new Map(Object.entries(ids).map(([code, id]) => [id, code]));
+    for (const r of rows) {
+      const areas = (Array.isArray(r.areas) ? r.areas : []) as { code?: string; index?: string | null }[];
+      stored.set(codeOf.get(r.unitId) ?? '', {
+        index: String(r.index),
+        rank: r.rank,
+        area1: areas.find((a) => a.code === '1')?.index ?? null,
+      });
+    }
+  });
+
+  it('gives the appraiser’s table last year’s rank and index, and nothing for a unit without a result', async () => {
+    const table = (await appraiser.get(`/api/units/${ids['294']}/projections?year=2021`)).json<{
+      units: { code: string; lastYear: { year: number; index: string; rank: number | null } | null }[];
+    }>();
+    expect(stored.has('10885') && stored.has('10879')).toBe(true);
+    for (const u of table.units) {
+      const s = stored.get(u.code);
+      if (!s) {
+        expect(u.lastYear).toBeNull();
+        continue;
+      }
+      expect(u.lastYear).toMatchObject({ year: 2020, rank: s.rank });
+      expect(Number(u.lastYear?.index)).toBe(Number(s.index));
+    }
+  });
+
+  it('puts last year’s component index beside this year’s on the dashboard', async () => {
+    const d = (await officer.get(`/api/units/${ids['10885']}/dashboard?year=2021`)).json<{
+      lastYear: { year: number; rank: number | null; areas: Record<string, string | null> } | null;
+    }>();
+    const s = stored.get('10885');
+    expect(d.lastYear).toMatchObject({ year: 2020, rank: s?.rank });
+    expect(Number(d.lastYear?.areas['1'])).toBe(Number(s?.area1));
   });
 });
