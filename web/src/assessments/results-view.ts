@@ -56,7 +56,12 @@ export function rankMove(change: PublishedResult['change']): number | null {
 /** The ECharts option of the ranking: one bar per unit, its index, coloured by band; `highlight` stands out. */
 export function rankingChart(
   results: readonly PublishedResult[],
-  options: { highlight?: number | null; bandColors?: Record<string, string>; indexLabel: string },
+  options: {
+    highlight?: number | null;
+    bandColors?: Record<string, string>;
+    indexLabel: string;
+    lang?: string;
+  },
 ): Record<string, unknown> {
   const rows = rankingRows(results);
   const palette = ['#2e7d32', '#1565c0', '#f9a825', '#c62828', '#6a1b9a'];
@@ -83,7 +88,15 @@ export function rankingChart(
             ...(options.highlight === r.unitId ? { borderColor: '#000', borderWidth: 2 } : {}),
           },
         })),
-        label: { show: rows.length <= 25, position: 'top', fontSize: 10 },
+        label: {
+          show: rows.length <= 25,
+          position: 'top',
+          fontSize: 10,
+          formatter: (p: { value: number }) => {
+            const text = p.value.toFixed(2);
+            return options.lang === 'en' ? text : text.replace('.', ',');
+          },
+        },
       },
     ],
   };

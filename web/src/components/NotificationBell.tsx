@@ -81,7 +81,12 @@ export function NotificationBell() {
       }
       content={content}
     >
-      <Button type="text" aria-label={t('notifications.title')} data-testid="notification-bell">
+      <Button
+        type="text"
+        aria-label={t('notifications.title')}
+        data-testid="notification-bell"
+        style={{ paddingInline: 6, flex: 'none' }}
+      >
         <Badge count={unread} size="small" offset={[2, -2]}>
           <BellOutlined style={{ color: '#fff', fontSize: 18 }} />
         </Badge>

@@ -171,7 +171,7 @@ export function AppShell({ session }: { session: Session }) {
           <Dropdown menu={{ items: userMenu, onClick: onUserMenu }} trigger={['click']}>
             <Button type="text" style={{ color: '#fff' }} data-testid="user-menu">
               <UserOutlined />
-              <span style={{ maxWidth: narrow ? 120 : 260, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+              <span style={{ maxWidth: narrow ? 96 : 260, overflow: 'hidden', textOverflow: 'ellipsis' }}>
                 {session.user.fullName}
                 {!narrow && ` — ${session.user.unit.name}`}
               </span>

@@ -13,6 +13,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { parseDecimal } from '#core/framework/index';
 import { useApiAction } from '../../api/action';
 import {
   answerReturn,
@@ -26,6 +27,7 @@ import {
   type EntryDraft,
   entryProblem,
   kpiName,
+  type LiveScore,
   showDecimal,
   showPoints,
   showSnapshot,
@@ -51,6 +53,7 @@ export function CriterionDrawer({
   onSaved,
   onChanged,
   onClose,
+  score,
 }: {
   sheetId: number;
   row: TreeRow | null;
@@ -64,6 +67,8 @@ export function CriterionDrawer({
   /** Evidence added or removed: the sheet is read again, the drawer stays open. */
   onChanged: () => void;
   onClose: () => void;
+  /** The live total while typing, shown in the drawer too (the page's summary is behind it). */
+  score?: LiveScore;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -123,6 +128,19 @@ export function CriterionDrawer({
         )
       }
     >
+      {score && (
+        <Alert
+          type={score.complete ? 'success' : 'info'}
+          style={{ marginBottom: 12 }}
+          data-testid="drawer-live-score"
+          title={t('assessment.liveLine', {
+            total: showPoints(score.total, lang),
+            max: showPoints(score.maxPoints, lang),
+            index: showPoints(score.index, lang, score.indexDecimals),
+            band: score.band ?? '—',
+          })}
+        />
+      )}
       <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('assessment.maxPoints')}>
           {showPoints(row.maxPoints, lang)}
@@ -276,9 +294,12 @@ export function CriterionDrawer({
         <Typography.Title level={5} style={{ margin: 0 }}>
           {t('assessment.evidence')}
         </Typography.Title>
-        {row.evidence.length > 0 && selfEvidence.length === 0 && !(prefill && !draft?.override) && (
-          <Tag color="red">{t('assessment.missingEvidence')}</Tag>
-        )}
+        {row.evidence.length > 0 &&
+          selfEvidence.length === 0 &&
+          !(prefill && !draft?.override) &&
+          (parseDecimal((draft?.points ?? '').trim()) ?? 0) > 0 && (
+            <Tag color="red">{t('assessment.missingEvidence')}</Tag>
+          )}
       </Space>
       <EvidenceList
         files={selfEvidence}

@@ -65,7 +65,7 @@ export function RoundBoard() {
         </Space>
       }
     >
-      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} style={{ marginBottom: 12 }}>
+      <Descriptions size="small" column={{ xs: 1, md: 2, xxl: 4 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('assessment.framework')}>{round.frameworkName}</Descriptions.Item>
         <Descriptions.Item label={t('assessment.selfDue')}>{formatDate(round.selfDue)}</Descriptions.Item>
         <Descriptions.Item label={t('assessment.appraisalDue')}>

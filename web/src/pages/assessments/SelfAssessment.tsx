@@ -44,6 +44,7 @@ export function SelfAssessment({
   const client = useQueryClient();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
+  const narrow = !screens.md;
   const sheet = detail;
   const editable = detail.can.edit ?? canWriteSelf(roles, sheet.state);
   const submittable = detail.can.submit ?? canSubmit(roles, sheet.state);
@@ -150,7 +151,7 @@ export function SelfAssessment({
         dataSource={live.tree as TreeRow[]}
         pagination={false}
         expandable={{ defaultExpandAllRows: true }}
-        scroll={{ x: screens.md ? undefined : 560 }}
+        indentSize={narrow ? 8 : 15}
         onRow={(row) => ({
           onClick: () => {
             if (!row.children) setOpen(row.code);
@@ -184,24 +185,35 @@ export function SelfAssessment({
               </span>
             ),
           },
-          {
-            title: t('assessment.max'),
-            key: 'max',
-            width: 70,
-            align: 'right',
-            render: (_, row) => showPoints(row.maxPoints, lang),
-          },
+          ...(narrow
+            ? []
+            : [
+                {
+                  title: t('assessment.max'),
+                  key: 'max',
+                  width: 70,
+                  align: 'right' as const,
+                  render: (_: unknown, row: TreeRow) => showPoints(row.maxPoints, lang),
+                },
+              ]),
           {
             title: t('assessment.points'),
             key: 'points',
-            width: 80,
+            width: narrow ? 76 : 80,
             align: 'right',
-            render: (_, row) => pointsCell(row),
+            render: (_, row) =>
+              narrow ? (
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  {pointsCell(row)}/{showPoints(row.maxPoints, lang)}
+                </span>
+              ) : (
+                pointsCell(row)
+              ),
           },
           {
-            title: t('assessment.evidenceShort'),
+            title: narrow ? '' : t('assessment.evidenceShort'),
             key: 'evidence',
-            width: 120,
+            width: narrow ? 44 : 120,
             render: (_, row) => {
               if (row.children) return null;
               const count = fileCounts[row.code] ?? 0;
@@ -209,7 +221,7 @@ export function SelfAssessment({
                 return (
                   <Tooltip title={problems.get(row.code)?.join(' ')}>
                     <Tag color="red" icon={<ExclamationCircleFilled />} data-testid={`missing-${row.code}`}>
-                      {t('assessment.missingEvidence')}
+                      {narrow ? null : t('assessment.missingEvidence')}
                     </Tag>
                   </Tooltip>
                 );
@@ -222,7 +234,7 @@ export function SelfAssessment({
                       .join(' ')}
                   >
                     <Tag color="red" icon={<ExclamationCircleFilled />}>
-                      {t('assessment.incomplete')}
+                      {narrow ? null : t('assessment.incomplete')}
                     </Tag>
                   </Tooltip>
                 );
@@ -233,7 +245,7 @@ export function SelfAssessment({
                   </Tag>
                 );
               if (row.kpi && drafts[row.code]?.prefill)
-                return <Tag icon={<CheckCircleFilled />}>{t('assessment.snapshot')}</Tag>;
+                return <Tag icon={<CheckCircleFilled />}>{narrow ? null : t('assessment.snapshot')}</Tag>;
               return null;
             },
           },
@@ -264,6 +276,7 @@ export function SelfAssessment({
           entry={entries.get(openRow.code)}
           draft={drafts[openRow.code]}
           editable={editable}
+          score={score}
           answerable={answerable && sheet.state === 'in_appraisal'}
           onDraft={(change) => setDrafts((d) => withDraft(d, openRow.code, change))}
           onSaved={() => {

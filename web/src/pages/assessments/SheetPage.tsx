@@ -184,7 +184,7 @@ export function SheetPage() {
         </Tag>
         {sheet.reopened && <Tag color="purple">{t('assessment.reopened')}</Tag>}
       </Space>
-      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} style={{ marginBottom: 12 }}>
+      <Descriptions size="small" column={{ xs: 1, md: 2, xxl: 4 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('assessment.selfDue')}>{formatDate(round.selfDue)}</Descriptions.Item>
         <Descriptions.Item label={t('assessment.appraisalDue')}>
           {formatDate(round.appraisalDue)}

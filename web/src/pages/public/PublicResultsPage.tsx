@@ -85,7 +85,10 @@ export function PublicResultsPage() {
 
   const rows = useMemo(() => rankingRows(results.data?.units ?? []), [results.data]);
   const areas = useMemo(() => areaColumns(rows), [rows]);
-  const chart = useMemo(() => rankingChart(rows, { indexLabel: t('publicResults.index') }), [rows, t]);
+  const chart = useMemo(
+    () => rankingChart(rows, { indexLabel: t('publicResults.index'), lang }),
+    [rows, t, lang],
+  );
   const corrected = rows.filter((r) => r.corrections.length > 0);
 
   const columns: ColumnsType<PublishedResult> = [
