@@ -1,7 +1,8 @@
 // The appraiser's table on PostgreSQL: the projected index of every one of 3,321
-// communes, over 10,000,000 dossiers (the bench data of bench/registers.ts), as the
-// appraiser's dashboard computes it — every live KPI of every commune (one query per
-// register for all of them) and each commune's framework projected on them.
+// communes, over 10,000,000 dossiers (the bench data of bench/registers.ts), by the
+// service behind `GET /api/units/{id}/projections` — every live KPI of every commune (one
+// query per register for all of them), each commune's framework projected on them, and
+// last year's published rank.
 //
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/appraiser-table.ts
 //
@@ -11,13 +12,13 @@
 
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { compileFramework } from '#core/framework/index';
-import { projectUnit } from '#core/projection/index';
-import { yearPeriod } from '#core/time/index';
+import { frameworkToJson } from '#core/framework/index';
 import { sampleFramework } from '../core/framework/fixtures/sample';
 import type { AppContext } from '../server/src/context';
 import { openPostgres, queryRows } from '../server/src/db/client';
-import { liveKpisForUnits } from '../server/src/modules/projection/live-kpis';
+import type { AuthUser } from '../server/src/modules/auth/principal';
+import { insertFramework } from '../server/src/modules/frameworks/queries';
+import { unitsBelowProjections } from '../server/src/modules/projection/many';
 import { testConfig } from '../server/src/testing/app';
 import { scratchPostgres } from '../server/src/testing/db';
 import { fillCommunes } from './fixtures/communes';
@@ -60,16 +61,50 @@ try {
     await db.execute(sql`vacuum analyze dossiers`);
     say(`generated in ${((performance.now() - start) / 1000).toFixed(1)} s`);
   }
+  const [province] = await queryRows<{ id: number; path: string }>(
+    db,
+    sql`select id, path from units where code = 'BENCH-TINH'`,
+  );
+  if (!province) throw new Error('no bench province');
+  const provinceId = Number(province.id);
+  const published = await queryRows(
+    db,
+    sql`select 1 from frameworks where owner_unit_id = ${provinceId} and year = ${YEAR} and status = 'published'`,
+  );
+  if (published.length === 0) {
+    await insertFramework(db, {
+      ownerUnitId: provinceId,
+      year: YEAR,
+      level: 'commune',
+      name: 'Bộ chỉ số cấp xã (đo hiệu năng)',
+      version: 1,
+      status: 'published',
+      definition: frameworkToJson(sampleFramework({ year: YEAR })),
+      copiedFromId: null,
+      createdBy: null,
+    });
+  }
   const ids = (
     await queryRows<{ id: number }>(db, sql`select id from units where level = 'commune' order by id`)
   ).map((r) => Number(r.id));
   const ctx: AppContext = { db, engine: 'postgres', config: testConfig(), now: () => new Date() };
-  const compiled = compileFramework(sampleFramework());
-  if (!compiled.ok) throw new Error('the sample framework does not compile');
+  const appraiser: AuthUser = {
+    id: 0,
+    username: 'bench',
+    fullName: 'Đo hiệu năng',
+    roles: ['admin'],
+    unitId: provinceId,
+    unitCode: 'BENCH-TINH',
+    unitName: 'Tỉnh Đo',
+    unitLevel: 'province',
+    unitPath: String(province.path),
+  };
 
   const table = async () => {
-    const kpis = await liveKpisForUnits(ctx, ids, yearPeriod(YEAR));
-    return ids.map((id) => projectUnit(compiled.value, { kpis: kpis.get(id) ?? {}, entries: {} }).index);
+    const result = await unitsBelowProjections(ctx, appraiser, provinceId, YEAR);
+    if (result.units.length !== ids.length)
+      throw new Error(`${result.units.length} rows for ${ids.length} communes`);
+    return result;
   };
   const baseline = () =>
     queryRows(

@@ -86,7 +86,13 @@ export function projectUnit(compiled: CompiledFramework, input: ProjectionInput 
   return {
     ...known,
     complete: engine.complete,
-    bestCase: bestCase(compiled, inputs, criteria, engine),
+    // Re-scores the whole framework: computed only when read (an appraiser's table of
+    // thousands of units does not read it).
+    get bestCase() {
+      const value = bestCase(compiled, inputs, criteria, engine);
+      Object.defineProperty(this, 'bestCase', { value, enumerable: true });
+      return value;
+    },
     areas,
     criteria,
     atRisk: criteria
@@ -251,7 +257,13 @@ function describeCriterion(
     reading,
     action: actionOf(status, kind, kpi, mode, next, full),
     levels,
-    message: criterionMessage(facts),
+    // Written only when read: an appraiser's table projects thousands of units and shows
+    // none of their messages.
+    get message() {
+      const value = criterionMessage(facts);
+      Object.defineProperty(this, 'message', { value, enumerable: true });
+      return value;
+    },
     error,
   };
 }
