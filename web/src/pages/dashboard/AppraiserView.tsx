@@ -80,6 +80,13 @@ export function AppraiserView({ unitId, year }: { unitId: number; year: number |
       render: (_, u) => num(u.pointsAtRisk, i18n.language),
     },
     {
+      key: 'unscored',
+      title: t('dashboard.unscoredCol'),
+      align: 'right',
+      width: 100,
+      render: (_, u) => u.unscoredCount,
+    },
+    {
       key: 'lastRank',
       title: t('dashboard.lastRankCol'),
       sorter: true,

@@ -176,6 +176,11 @@ function Risks({ data }: { data: Dashboard }) {
           </Link>
         )}
       </Space>
+      {r.tasks.length > 0 && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('dashboard.tasks')}: {r.tasks.map((task) => task.title).join('; ')}
+        </Typography.Text>
+      )}
     </Space>
   );
   return (
