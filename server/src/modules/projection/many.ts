@@ -1,11 +1,15 @@
 import { and, eq, inArray, like, ne, or } from 'drizzle-orm';
 import {
+  buildInputs,
   type CompiledFramework,
   compileFramework,
+  type Fixed,
   formatDecimal,
+  lostPoints,
   parseFrameworkJson,
+  scoreUnit,
 } from '#core/framework/index';
-import { projectUnit } from '#core/projection/index';
+import { bandOf, indexOf, toKpiValue } from '#core/projection/index';
 import { yearPeriod } from '#core/time/index';
 import { ancestorPaths, SUBTREE_ROLES, type UnitLevel } from '#core/units';
 import type { AppContext } from '../../context';
@@ -16,12 +20,15 @@ import type { AuthUser } from '../auth/principal';
 import { frameworks } from '../frameworks/schema';
 import { units } from '../units/schema';
 import { requireUnitInScope } from '../units/service';
-import { liveKpisForUnits } from './live-kpis';
+import { type LiveKpis, liveKpisForUnits } from './live-kpis';
 import { type LastYearResult, lastYearResults } from './previous';
 
 // The appraiser's table: the projected index of every unit below one, computed on request
 // in one pass — the frameworks of the year in one query, every live KPI of every unit in
-// one query per register (liveKpisForUnits), each framework compiled once.
+// one query per register (liveKpisForUnits), each framework compiled once. Each unit is
+// scored by the engine alone, as projectUnit scores it, without the per-criterion reach
+// searches and messages the table does not show (a test checks every row against the
+// unit's own projection).
 
 export interface UnitRowJson {
   id: number;
@@ -113,6 +120,39 @@ function compiledOf(f: Applicable): CompiledFramework {
   return compiled.value;
 }
 
+/** The table's numbers for one unit: the projection's total, index, band, areas and points at risk. */
+function tableRow(compiled: CompiledFramework, live: LiveKpis) {
+  const kpis = Object.fromEntries(
+    Object.entries(live).map(([key, result]) => {
+      const value = result === null ? null : toKpiValue(result);
+      return [key, value === 'bad' ? null : value];
+    }),
+  );
+  const engine = scoreUnit(compiled, buildInputs(compiled, { kpis }).inputs);
+  const lost = lostPoints(engine);
+  const decimals = compiled.framework.indexDecimals;
+  const areas: Record<string, string | null> = {};
+  for (const area of engine.areas) {
+    const points = area.status === 'absent' ? null : (area.points ?? (0 as Fixed));
+    const index =
+      area.role !== 'score' || points === null
+        ? null
+        : (area.index ?? indexOf(points, area.maxPoints, decimals));
+    areas[area.code] = index === null ? null : formatDecimal(index);
+  }
+  return {
+    total: formatDecimal(engine.total),
+    maxPoints: formatDecimal(engine.maxPoints),
+    index: formatDecimal(engine.index),
+    band: engine.complete ? engine.band : bandOf(compiled, engine),
+    complete: engine.complete,
+    pointsAtRisk: formatDecimal(lost.reduce((sum, l) => sum + l.lost, 0) as Fixed),
+    atRiskCount: lost.length,
+    unscoredCount: engine.nodes.filter((n) => n.leaf && n.status === 'pending').length,
+    areas,
+  };
+}
+
 export async function unitsBelowProjections(
   ctx: AppContext,
   user: AuthUser,
@@ -155,8 +195,7 @@ export async function unitsBelowProjections(
   const used = new Map<number, number>();
   const rows: UnitRowJson[] = assessed.map(({ unit: u, framework }) => {
     used.set(framework.id, (used.get(framework.id) ?? 0) + 1);
-    const p = projectUnit(compiledOf(framework), { kpis: kpis.get(u.id) ?? {}, entries: {} });
-    const risk = p.atRisk.reduce((sum, c) => sum + c.atRisk, 0);
+    const p = tableRow(compiledOf(framework), kpis.get(u.id) ?? {});
     return {
       id: u.id,
       code: u.code,
@@ -164,17 +203,7 @@ export async function unitsBelowProjections(
       level: u.level,
       parentId: u.parentId,
       frameworkId: framework.id,
-      total: formatDecimal(p.total),
-      maxPoints: formatDecimal(p.maxPoints),
-      index: formatDecimal(p.index),
-      band: p.band,
-      complete: p.complete,
-      pointsAtRisk: formatDecimal(risk as typeof p.total),
-      atRiskCount: p.atRisk.length,
-      unscoredCount: p.unscored.length,
-      areas: Object.fromEntries(
-        p.areas.map((a) => [a.code, a.index === null ? null : formatDecimal(a.index)]),
-      ),
+      ...p,
       lastYear: last.get(u.id) ?? null,
     };
   });
