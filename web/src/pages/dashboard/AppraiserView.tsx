@@ -15,6 +15,9 @@ const num = (text: string | null | undefined, lang: string) =>
     ? '—'
     : Number(text).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 2 });
 
+/** Units the heatmap shows at most, the first in the table's order. */
+const HEATMAP_UNITS = 60;
+
 export function AppraiserView({ unitId, year }: { unitId: number; year: number | null }) {
   const { t, i18n } = useTranslation();
   const { select } = useSelectedUnit();
@@ -25,11 +28,13 @@ export function AppraiserView({ unitId, year }: { unitId: number; year: number |
     () => sortUnits(table.data?.units ?? [], sort.key, sort.ascending),
     [table.data, sort.key, sort.ascending],
   );
+  // A heatmap stays readable up to a few dozen columns: the first units in the table's order.
+  const mapped = useMemo(() => rows.slice(0, HEATMAP_UNITS), [rows]);
   const option = useMemo(
-    () => (table.data ? heatmapOption(table.data, rows, narrow) : null),
-    [table.data, rows, narrow],
+    () => (table.data ? heatmapOption(table.data, mapped, narrow) : null),
+    [table.data, mapped, narrow],
   );
-  if (year === null) return null;
+  if (year === null) return <Alert type="info" showIcon title={t('dashboard.noFrameworks')} />;
   if (table.isPending) return <Spin />;
   if (table.isError) return <Alert type="error" showIcon title={table.error.message} />;
   const data = table.data;
@@ -144,7 +149,16 @@ export function AppraiserView({ unitId, year }: { unitId: number; year: number |
         </div>
       </Card>
       {option && data.areas.length > 0 && (
-        <Card title={t('dashboard.heatmap')}>
+        <Card
+          title={t('dashboard.heatmap')}
+          extra={
+            rows.length > mapped.length ? (
+              <Typography.Text type="secondary">
+                {t('dashboard.heatmapFirst', { shown: mapped.length, count: rows.length })}
+              </Typography.Text>
+            ) : undefined
+          }
+        >
           <EChart
             option={option}
             style={{ height: Math.max(300, data.areas.length * (narrow ? 30 : 34) + 140) }}

@@ -29,17 +29,16 @@ export function DashboardPage() {
   const year = chosen?.unitId === unitId ? chosen.year : null;
 
   const dashboard = useDashboard(unitId, year);
-  const frameworks = useFrameworks({ level: child?.level ?? null });
+  const frameworks = useFrameworks({});
   const tableYears = useMemo(
     () =>
       [
         ...new Set(
-          (frameworks.data ?? [])
-            .filter((f) => f.status === 'published' && f.level === child?.level)
-            .map((f) => f.year),
+          // Units below may be of several levels (a province's districts and communes).
+          (frameworks.data ?? []).filter((f) => f.status === 'published').map((f) => f.year),
         ),
       ].sort((a, b) => b - a),
-    [frameworks.data, child?.level],
+    [frameworks.data],
   );
   const years = appraiser ? tableYears : (dashboard.data?.years ?? []);
   const shownYear = appraiser ? (year ?? tableYears[0] ?? null) : (dashboard.data?.year ?? year);
