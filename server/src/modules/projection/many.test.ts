@@ -143,6 +143,18 @@ describe('the appraiser’s table', () => {
     }
   });
 
+  it('gives the province’s administrator every commune of the province, and counts the districts without a framework', async () => {
+    const admin = await loginAs(harness.app, 'admin');
+    const res = await admin.get(`/api/units/${ids['30']}/projections?year=2021`);
+    expect(res.statusCode, res.body).toBe(200);
+    const province = res.json<Table>();
+    const communes = await listChildren(harness.ctx.db, ids['294'] as number);
+    expect(province.units.map((u) => u.code).sort()).toEqual(communes.map((c) => c.code).sort());
+    // The demo's districts are assessed by no published framework of 2021.
+    const districts = await listChildren(harness.ctx.db, ids['30'] as number);
+    expect(province.withoutFramework).toBe(districts.length);
+  });
+
   it('refuses a commune user, for another unit and for their own', async () => {
     expect((await officer.get(`/api/units/${ids['294']}/projections?year=2021`)).statusCode).toBe(403);
     expect((await officer.get(`/api/units/${ids['10879']}/projections?year=2021`)).statusCode).toBe(403);
