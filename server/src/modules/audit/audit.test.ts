@@ -1,9 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '#core/assessment/sha256';
 import type { Io } from '../../cli/io';
-import { type Client, loginAs, setupTestApp } from '../../testing/app';
-import { verifyAndReport } from './cli';
+import { main } from '../../cli/main';
+import { openPglite } from '../../db/client';
+import { type Client, loginAs, setupTestApp, testConfig } from '../../testing/app';
+import { runAuditVerify, verifyAndReport } from './cli';
 import { type AuditInput, appendAudit, nodeSha256, verifyAuditChain } from './service';
 
 const { harness } = setupTestApp();
@@ -97,5 +102,34 @@ describe('the audit log', () => {
     const io = capture();
     expect(await verifyAndReport(harness.ctx.db, io)).toBe(1);
     expect(io.text()).toContain(`#${id}`);
+  });
+});
+
+describe('npx chiso audit verify', () => {
+  it('reads the PGlite data directory, says intact, then names the row changed in the database', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'chiso-audit-cli-'));
+    const config = testConfig({ DATA_DIR: dataDir });
+    const database = await openPglite(join(dataDir, 'db'));
+    await database.migrate();
+    await database.db.transaction(async (tx) => {
+      await appendAudit(tx, entry(1), entry(2), entry(3));
+    });
+    await database.close();
+
+    const intact = capture();
+    expect(await runAuditVerify([], intact, config)).toBe(0);
+    expect(intact.text()).toContain('nguyên vẹn: 3 mục');
+
+    const again = await openPglite(join(dataDir, 'db'));
+    await again.db.execute(sql`update audit_log set reason = 'sửa lén' where id = 2`);
+    await again.close();
+    const broken = capture();
+    expect(await runAuditVerify([], broken, config)).toBe(1);
+    expect(broken.text()).toContain('#2');
+
+    const usage = capture();
+    expect(await main(['audit', 'verify', '--help'], usage)).toBe(0);
+    expect(usage.text()).toContain('chiso audit verify');
+    expect(await main(['audit', 'verify', '--lạ'], capture())).toBe(2);
   });
 });
