@@ -246,6 +246,21 @@ describe('the yearly loop of Vĩnh Lập, 2021', () => {
   });
 });
 
+describe('the API document', () => {
+  it('says the public results need no login, and lists every route of the loop', async () => {
+    const doc = (await harness.app.inject({ method: 'GET', url: '/api/docs/json' })).json<{
+      paths: Record<string, Record<string, { security?: unknown[]; summary?: string }>>;
+    }>();
+    for (const path of ['/api/public/results', '/api/public/results.xlsx', '/api/public/rounds']) {
+      expect(doc.paths[path]?.get?.security, path).toEqual([]);
+      expect(doc.paths[path]?.get?.summary, path).toMatch(/không cần đăng nhập/);
+    }
+    expect(doc.paths['/api/assessment-sheets/{sheetId}']?.get?.security).toBeUndefined();
+    expect(doc.paths['/api/assessment-sheets/{sheetId}/entries/{code}/evidence']?.post).toBeDefined();
+    expect(doc.paths['/api/audit/verify']?.get).toBeDefined();
+  });
+});
+
 let vinhLapUnitId = 0;
 function sheetUnit(): number {
   return vinhLapUnitId;
