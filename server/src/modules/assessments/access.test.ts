@@ -432,10 +432,16 @@ describe('before publication', () => {
 
   it('returns nothing of another unit’s unpublished sheet, scores or state', async () => {
     await expectNoLeak('before');
-    const mine = await ok<{ sheets: { unitId: number }[] }>(
-      clients.officer.get(`/api/assessment-rounds/${roundId}`),
-    );
+    const mine = await ok<{
+      sheets: { unitId: number }[];
+      counts: Record<string, number>;
+      unitCount: number;
+    }>(clients.officer.get(`/api/assessment-rounds/${roundId}`));
     expect(mine.sheets.map((s) => s.unitId)).toEqual([vinhLapId]);
+    // Not even how far the others are: the unit's counts hold its own sheet only.
+    expect(mine.counts).toMatchObject({ draft: 1, provisional: 0 });
+    expect(Object.values(mine.counts).reduce((a, b) => a + b, 0)).toBe(1);
+    expect(mine.unitCount).toBe(20);
     const list = await ok<{ rounds: { id: number }[] }>(clients.aboveOfficer.get('/api/assessment-rounds'));
     expect(list.rounds).toEqual([]);
     const far = await ok<{ rounds: { id: number }[] }>(clients.otherAppraiser.get('/api/assessment-rounds'));

@@ -47,7 +47,7 @@ export async function loadRound(db: Db, user: AuthUser, roundId: number) {
   const appraiser = isRoundAppraiser(user, round);
   const [own] = appraiser ? [] : await q.sheetIdsOfUnit(db, [round.id], user.unitId);
   if (!appraiser && !own) throw new AppError(403, 'auth.outOfScope');
-  return { round, appraiser, ownSheetId: own?.id ?? null };
+  return { round, appraiser, ownSheetId: own?.id ?? null, ownState: own?.state ?? null };
 }
 
 export async function requireRoundAppraiser(db: Db, user: AuthUser, roundId: number) {
@@ -64,6 +64,8 @@ export async function requireRoundAppraiser(db: Db, user: AuthUser, roundId: num
 
 export interface SheetContext {
   sheet: q.SheetRow;
+  /** The sheet is the one of the user's own unit. */
+  own: boolean;
   round: q.RoundRow;
   actor: Actor;
   compiled: CompiledFramework;
@@ -77,7 +79,13 @@ export async function loadSheet(db: Db, user: AuthUser, sheetId: number): Promis
   if (!round) throw notFound();
   const actor = actorFor(user, sheet, round);
   if (user.unitId !== sheet.unitId && !actor.appraiser) throw new AppError(403, 'auth.outOfScope');
-  return { sheet, round, actor, compiled: await compiledFramework(db, round.frameworkId) };
+  return {
+    sheet,
+    own: user.unitId === sheet.unitId,
+    round,
+    actor,
+    compiled: await compiledFramework(db, round.frameworkId),
+  };
 }
 
 // Published frameworks never change, so a compiled one is kept (a few per year).

@@ -237,7 +237,11 @@ export async function sheetJson(ctx: AppContext, sc: SheetContext, data: SheetDa
     finalAt: iso(sheet.finalAt),
     publishedAt: iso(sheet.publishedAt),
     today: todayOf(ctx),
-    round: await presentRound(ctx.db, round, { appraiser: actor.appraiser, ownSheetId: sheet.id }),
+    round: await presentRound(ctx.db, round, {
+      appraiser: actor.appraiser,
+      ownSheetId: sc.own ? sheet.id : null,
+      ownState: sc.own ? sheet.state : null,
+    }),
     unit: { id: sheet.unitId, name: sheet.unitName, code: sheet.unitCode },
     framework: frameworkToJson(compiled.framework),
     can,

@@ -182,7 +182,7 @@ export async function sheetStateCounts(db: Db, roundIds: number[]) {
 export async function sheetIdsOfUnit(db: Db, roundIds: number[], unitId: number) {
   if (roundIds.length === 0) return [];
   return db
-    .select({ id: assessmentSheets.id, roundId: assessmentSheets.roundId })
+    .select({ id: assessmentSheets.id, roundId: assessmentSheets.roundId, state: assessmentSheets.state })
     .from(assessmentSheets)
     .where(and(inArray(assessmentSheets.roundId, roundIds), eq(assessmentSheets.unitId, unitId)));
 }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import {
   type AreaTotals,
   inputFromJson,
@@ -178,19 +178,34 @@ export async function selfAssessmentEntries(
   unitId: number,
   year: number,
 ): Promise<Record<string, NodeInput>> {
+  return (await selfAssessmentEntriesOf(ctx, [unitId], year)).get(unitId) ?? {};
+}
+
+/** The same for many units at once (the appraiser's table): two queries, whatever their number. */
+export async function selfAssessmentEntriesOf(
+  ctx: Pick<AppContext, 'db'>,
+  unitIds: readonly number[],
+  year: number,
+): Promise<Map<number, Record<string, NodeInput>>> {
+  const out = new Map<number, Record<string, NodeInput>>();
+  if (unitIds.length === 0) return out;
   const sheets = await ctx.db
-    .select({ id: assessmentSheets.id })
+    .select({ id: assessmentSheets.id, unitId: assessmentSheets.unitId })
     .from(assessmentSheets)
     .innerJoin(assessmentRounds, eq(assessmentRounds.id, assessmentSheets.roundId))
-    .where(and(eq(assessmentSheets.unitId, unitId), eq(assessmentRounds.year, year)));
+    .where(and(inArray(assessmentSheets.unitId, [...unitIds]), eq(assessmentRounds.year, year)));
+  const unitOf = new Map(sheets.map((s) => [s.id, s.unitId]));
   const entries = await q.entriesOf(
     ctx.db,
     sheets.map((s) => s.id),
   );
-  const out: Record<string, NodeInput> = {};
   for (const entry of entries) {
     const input = entry.selfInput ? inputFromJson(entry.selfInput) : null;
-    if (input) out[entry.code] = input;
+    const unitId = unitOf.get(entry.sheetId);
+    if (!input || unitId === undefined) continue;
+    const values = out.get(unitId) ?? {};
+    values[entry.code] = input;
+    out.set(unitId, values);
   }
   return out;
 }

@@ -83,12 +83,19 @@ const APPRAISAL_VISIBLE: readonly SheetState[] = ['provisional', 'explanation', 
 export async function presentRound(
   db: Db,
   round: q.RoundRow,
-  view: { appraiser: boolean; ownSheetId: number | null },
+  view: { appraiser: boolean; ownSheetId: number | null; ownState?: SheetState | null },
   counts?: Awaited<ReturnType<typeof q.sheetStateCounts>>,
 ): Promise<RoundSummary> {
   const rows = counts ?? (await q.sheetStateCounts(db, [round.id]));
   const byState = Object.fromEntries(SHEET_STATES.map((s) => [s, 0])) as Record<SheetState, number>;
-  for (const r of rows) if (r.roundId === round.id) byState[r.state] = r.count;
+  let unitCount = 0;
+  for (const r of rows) {
+    if (r.roundId !== round.id) continue;
+    unitCount += r.count;
+    // A unit learns nothing of the others' progress: only its own sheet is counted for it.
+    if (view.appraiser) byState[r.state] = r.count;
+  }
+  if (!view.appraiser && view.ownState) byState[view.ownState] = 1;
   return {
     id: round.id,
     year: round.year,
@@ -104,7 +111,7 @@ export async function presentRound(
     explanationTo: round.explanationTo,
     explanationClosed: round.explanationClosedAt !== null,
     publishedAt: round.publishedAt?.toISOString() ?? null,
-    unitCount: Object.values(byState).reduce((a, b) => a + b, 0),
+    unitCount,
     counts: byState,
     mySheetId: view.ownSheetId,
     canAppraise: view.appraiser,
@@ -124,14 +131,18 @@ export async function listRounds(
   );
   const ids = rounds.map((r) => r.id);
   const counts = await q.sheetStateCounts(ctx.db, ids);
-  const mine = new Map((await q.sheetIdsOfUnit(ctx.db, ids, user.unitId)).map((s) => [s.roundId, s.id]));
+  const mine = new Map((await q.sheetIdsOfUnit(ctx.db, ids, user.unitId)).map((s) => [s.roundId, s]));
   return {
     rounds: await Promise.all(
       rounds.map((r) =>
         presentRound(
           ctx.db,
           r,
-          { appraiser: isRoundAppraiser(user, r), ownSheetId: mine.get(r.id) ?? null },
+          {
+            appraiser: isRoundAppraiser(user, r),
+            ownSheetId: mine.get(r.id)?.id ?? null,
+            ownState: mine.get(r.id)?.state ?? null,
+          },
           counts,
         ),
       ),
@@ -141,7 +152,7 @@ export async function listRounds(
 
 /** The round and its board: every sheet for its appraisers, only the own sheet for a unit. */
 export async function getRound(ctx: AppContext, user: AuthUser, roundId: number): Promise<RoundDetail> {
-  const { round, appraiser, ownSheetId } = await loadRound(ctx.db, user, roundId);
+  const { round, appraiser, ownSheetId, ownState } = await loadRound(ctx.db, user, roundId);
   const sheets = await q.listSheets(ctx.db, round.id, appraiser ? undefined : user.unitId);
   const compiled = await compiledFramework(ctx.db, round.frameworkId);
   const ids = sheets.map((s) => s.id);
@@ -150,7 +161,7 @@ export async function getRound(ctx: AppContext, user: AuthUser, roundId: number)
     q.evidenceOf(ctx.db, ids),
     q.explanationsOf(ctx.db, ids),
   ]);
-  const summary = await presentRound(ctx.db, round, { appraiser, ownSheetId });
+  const summary = await presentRound(ctx.db, round, { appraiser, ownSheetId, ownState });
   return {
     ...summary,
     sheets: sheets.map((s) => {
