@@ -6,7 +6,7 @@ import {
   type PreviousResult,
   type YearChangeJson,
 } from '#core/assessment/index';
-import type { NodeInput } from '#core/framework/index';
+import { formatDecimal, type NodeInput, parseDecimal } from '#core/framework/index';
 import { formatVnDate, vnDateOf } from '#core/time/index';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
@@ -64,7 +64,7 @@ export async function presentResults(_db: Db, rows: readonly VersionRow[]): Prom
         })),
       total: decimalText(latest.total) ?? '0',
       maxPoints: decimalText(latest.maxPoints) ?? '0',
-      index: indexText(latest.index, latest.areas),
+      index: indexText(latest.index, latest.indexDecimals),
       band: latest.band,
       rank: latest.rank,
       areas: JSON.parse(latest.areas) as AreaTotals[],
@@ -79,13 +79,10 @@ export async function presentResults(_db: Db, rows: readonly VersionRow[]): Prom
   );
 }
 
-/** The index as published: with the decimals the areas were published with (numeric drops none, "87.250000"). */
-function indexText(stored: string, areasJson: string): string {
-  const areas = JSON.parse(areasJson) as AreaTotals[];
-  const sample = areas.find((a) => a.index !== null)?.index ?? '';
-  const decimals = sample.includes('.') ? (sample.split('.')[1] ?? '').length : 0;
-  const [whole, fraction = ''] = stored.split('.');
-  return decimals === 0 ? (whole ?? stored) : `${whole}.${fraction.padEnd(decimals, '0').slice(0, decimals)}`;
+/** The index as published, with the framework's decimals (numeric gives "87.250000"). */
+function indexText(stored: string, decimals: number): string {
+  const value = parseDecimal(stored);
+  return value === null ? stored : formatDecimal(value, { decimals });
 }
 
 /** Last year's published results of some units, as `publishResults` compares with them. */

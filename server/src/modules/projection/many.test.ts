@@ -1,22 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildInputs,
-  compileFramework,
-  formatDecimal,
-  lostPoints,
-  parseFrameworkJson,
-  scoreUnit,
-} from '#core/framework/index';
-import { toKpiValue } from '#core/projection/index';
-import { yearPeriod } from '#core/time/index';
+import { formatDecimal, lostPoints } from '#core/framework/index';
 import { type Client, loginAs, setupTestApp } from '../../testing/app';
 import { unitIdsByCode } from '../../testing/plans';
 import { assessmentResults, assessmentRounds } from '../assessments/schema';
 import { applicableFramework } from '../frameworks/service';
 import { findUnitsByCodes, listChildren } from '../units/queries';
 import { planTargetBand } from './dashboard';
-import { liveKpisForUnits } from './live-kpis';
+import { engineOnLiveInputs } from './testing';
 
 // The points at risk against the engine, the appraiser's table of every commune below
 // Thanh Hà (one pass, equal to each commune's own projection), and the unit's dashboard.
@@ -68,19 +59,7 @@ describe('Vĩnh Lập’s points at risk, 2021', () => {
     expect(res.statusCode, res.body).toBe(200);
     const p = res.json<Projection>();
 
-    const parsed = parseFrameworkJson((await applicableFramework(harness.ctx, unit, 2021))?.definition);
-    if (!parsed.ok) throw new Error('demo framework invalid');
-    const compiled = compileFramework(parsed.value);
-    if (!compiled.ok) throw new Error('demo framework does not compile');
-    const live = (await liveKpisForUnits(harness.ctx, [unit.id], yearPeriod(2021))).get(unit.id) ?? {};
-    const kpis = Object.fromEntries(
-      Object.entries(live).map(([key, result]) => {
-        const value = result === null ? null : toKpiValue(result);
-        return [key, value === 'bad' ? null : value];
-      }),
-    );
-    const { inputs } = buildInputs(compiled.value, { kpis });
-    const lost = lostPoints(scoreUnit(compiled.value, inputs));
+    const lost = lostPoints((await engineOnLiveInputs(harness.ctx, '10885', 2021)).engine);
 
     expect(lost.length).toBeGreaterThan(0);
     const atRisk = p.atRisk.map((code) => {

@@ -6,8 +6,10 @@ import {
   type Fixed,
   formatDecimal,
   lostPoints,
+  type NodeInput,
   parseFrameworkJson,
   scoreUnit,
+  setInput,
 } from '#core/framework/index';
 import { bandOf, indexOf, toKpiValue } from '#core/projection/index';
 import { yearPeriod } from '#core/time/index';
@@ -16,12 +18,14 @@ import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import { hasRole } from '../../policy';
+import { selfAssessmentEntriesOf } from '../assessments/results';
 import type { AuthUser } from '../auth/principal';
 import { frameworks } from '../frameworks/schema';
 import { units } from '../units/schema';
 import { requireUnitInScope } from '../units/service';
 import { type LiveKpis, liveKpisForUnits } from './live-kpis';
 import { type LastYearResult, lastYearResults } from './previous';
+import { manualEntries } from './service';
 
 // The appraiser's table: the projected index of every unit below one, computed on request
 // in one pass — the frameworks of the year in one query, every live KPI of every unit in
@@ -121,14 +125,17 @@ function compiledOf(f: Applicable): CompiledFramework {
 }
 
 /** The table's numbers for one unit: the projection's total, index, band, areas and points at risk. */
-function tableRow(compiled: CompiledFramework, live: LiveKpis) {
+function tableRow(compiled: CompiledFramework, live: LiveKpis, draft: Record<string, NodeInput>) {
   const kpis = Object.fromEntries(
     Object.entries(live).map(([key, result]) => {
       const value = result === null ? null : toKpiValue(result);
       return [key, value === 'bad' ? null : value];
     }),
   );
-  const engine = scoreUnit(compiled, buildInputs(compiled, { kpis }).inputs);
+  const { inputs } = buildInputs(compiled, { kpis });
+  for (const [code, entry] of Object.entries(manualEntries(compiled, draft)))
+    setInput(compiled, inputs, code, entry);
+  const engine = scoreUnit(compiled, inputs);
   const lost = lostPoints(engine);
   const decimals = compiled.framework.indexDecimals;
   const areas: Record<string, string | null> = {};
@@ -181,21 +188,17 @@ export async function unitsBelowProjections(
     const framework = applicableTo(u, all);
     return framework ? [{ unit: u, framework }] : [];
   });
-  const kpis = await liveKpisForUnits(
-    ctx,
-    assessed.map((a) => a.unit.id),
-    yearPeriod(year),
-  );
-  const last = await lastYearResults(
-    ctx,
-    assessed.map((a) => a.unit.id),
-    year - 1,
-  );
+  const ids = assessed.map((a) => a.unit.id);
+  const [kpis, drafts, last] = await Promise.all([
+    liveKpisForUnits(ctx, ids, yearPeriod(year)),
+    selfAssessmentEntriesOf(ctx, ids, year),
+    lastYearResults(ctx, ids, year - 1),
+  ]);
 
   const used = new Map<number, number>();
   const rows: UnitRowJson[] = assessed.map(({ unit: u, framework }) => {
     used.set(framework.id, (used.get(framework.id) ?? 0) + 1);
-    const p = tableRow(compiledOf(framework), kpis.get(u.id) ?? {});
+    const p = tableRow(compiledOf(framework), kpis.get(u.id) ?? {}, drafts.get(u.id) ?? {});
     return {
       id: u.id,
       code: u.code,

@@ -1,17 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildInputs,
-  compileFramework,
-  formatDecimal,
-  parseFrameworkJson,
-  scoreUnit,
-} from '#core/framework/index';
-import { toKpiValue } from '#core/projection/index';
-import { yearPeriod } from '#core/time/index';
+import { formatDecimal } from '#core/framework/index';
 import { type Client, loginAs, setupTestApp } from '../../testing/app';
-import { applicableFramework } from '../frameworks/service';
 import { findUnitsByCodes } from '../units/queries';
-import { liveKpisForUnits } from './live-kpis';
+import { engineOnLiveInputs } from './testing';
 
 const { harness, clock } = setupTestApp();
 
@@ -59,25 +50,9 @@ const criterion = (p: Projection, code: string) => {
 };
 
 describe('the projected index of Vĩnh Lập, 2021', () => {
-  it('equals what the scoring engine gives for the same live KPIs', async () => {
+  it('equals what the scoring engine gives for the same live KPIs and self-assessment values', async () => {
     const p = await projection();
-    const [unit] = await findUnitsByCodes(harness.ctx.db, ['10885']);
-    if (!unit) throw new Error('no Vĩnh Lập');
-    const framework = await applicableFramework(harness.ctx, unit, 2021);
-    const parsed = parseFrameworkJson(framework?.definition);
-    if (!parsed.ok) throw new Error('demo framework invalid');
-    const compiled = compileFramework(parsed.value);
-    if (!compiled.ok) throw new Error('demo framework does not compile');
-    const live = (await liveKpisForUnits(harness.ctx, [unit.id], yearPeriod(2021))).get(unit.id) ?? {};
-    const kpis = Object.fromEntries(
-      Object.entries(live).map(([key, result]) => {
-        const value = result === null ? null : toKpiValue(result);
-        return [key, value === 'bad' ? null : value];
-      }),
-    );
-    const { inputs, errors } = buildInputs(compiled.value, { kpis });
-    expect(errors).toEqual([]);
-    const engine = scoreUnit(compiled.value, inputs);
+    const { engine } = await engineOnLiveInputs(harness.ctx, '10885', 2021);
     expect(p.total).toBe(formatDecimal(engine.total));
     expect(p.index).toBe(formatDecimal(engine.index));
     expect(p.areas.map((a) => a.points)).toEqual(

@@ -1,7 +1,10 @@
 import {
+  type CompiledFramework,
   compileFramework,
   type Fixed,
   formatDecimal,
+  isParent,
+  type NodeInput,
   parseDecimal,
   parseFrameworkJson,
 } from '#core/framework/index';
@@ -9,6 +12,7 @@ import { type PathToTarget, pathToTarget, projectionToJson, projectUnit } from '
 import { vnDateOf, yearPeriod } from '#core/time/index';
 import type { AppContext } from '../../context';
 import { AppError } from '../../lib/errors';
+import { selfAssessmentEntries } from '../assessments/results';
 import type { AuthUser } from '../auth/principal';
 import { applicableFramework } from '../frameworks/service';
 import { requireUnitInScope } from '../units/service';
@@ -39,8 +43,30 @@ async function compiledFor(
 async function project(ctx: AppContext, user: AuthUser, unitId: number, year: number) {
   const unit = await requireUnitInScope(ctx, user, unitId);
   const { framework, compiled } = await compiledFor(ctx, unit, year);
-  const kpis = (await liveKpisForUnits(ctx, [unit.id], yearPeriod(year))).get(unit.id) ?? {};
-  return { unit, framework, projection: projectUnit(compiled, { kpis, entries: {} }) };
+  const [live, draft] = await Promise.all([
+    liveKpisForUnits(ctx, [unit.id], yearPeriod(year)),
+    selfAssessmentEntries(ctx, unit.id, year),
+  ]);
+  const kpis = live.get(unit.id) ?? {};
+  return {
+    unit,
+    framework,
+    projection: projectUnit(compiled, { kpis, entries: manualEntries(compiled, draft) }),
+  };
+}
+
+/**
+ * The unit's own self-assessment values of the criteria scored by hand. A criterion that
+ * reads a KPI keeps its live value: the sheet holds a snapshot taken when it was opened.
+ */
+export function manualEntries(
+  compiled: CompiledFramework,
+  draft: Record<string, NodeInput>,
+): Record<string, NodeInput> {
+  const readsKpi = new Set(
+    compiled.nodes.flatMap((node) => (!isParent(node) && node.kpi ? [node.code] : [])),
+  );
+  return Object.fromEntries(Object.entries(draft).filter(([code]) => !readsKpi.has(code)));
 }
 
 export async function unitProjection(ctx: AppContext, user: AuthUser, unitId: number, year: number) {
