@@ -398,6 +398,8 @@ export const resultColumns = {
   change: sql<string | null>`${sql.raw('"assessment_results"."change"::text')}`,
   reason: assessmentResults.reason,
   publishedAt: assessmentResults.publishedAt,
+  /** The decimals the round's framework publishes its index with. */
+  indexDecimals: sql<number>`coalesce((${frameworks.definition} ->> 'indexDecimals')::int, 2)`,
 };
 
 /** Every version of the results of some rounds (or of some units in a year), oldest first. */
@@ -419,6 +421,8 @@ export async function resultVersions(
     .select(resultColumns)
     .from(assessmentResults)
     .innerJoin(units, eq(units.id, assessmentResults.unitId))
+    .innerJoin(assessmentRounds, eq(assessmentRounds.id, assessmentResults.roundId))
+    .innerJoin(frameworks, eq(frameworks.id, assessmentRounds.frameworkId))
     .where(and(...conditions))
     .orderBy(asc(assessmentResults.roundId), asc(assessmentResults.unitId), asc(assessmentResults.version));
 }
