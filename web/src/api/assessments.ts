@@ -107,8 +107,12 @@ export interface SheetEntry {
   files: EvidenceFile[];
   appraisedPoints: string | null;
   appraisalReason: string | null;
-  returned: { note: string; at: string; answer: string | null; answeredAt: string | null } | null;
+  role: 'score' | 'bonus' | 'deduction';
+  areaCode: string;
+  /** `open`: not answered since it was returned. */
+  returned: { note: string; at: string; answer: string | null; answeredAt: string | null; open: boolean } | null;
   explanation: EntryExplanation | null;
+  problems: SheetProblem[];
 }
 
 export interface Totals {
@@ -124,11 +128,16 @@ export type SheetAction =
   | 'edit'
   | 'submit'
   | 'reopen'
+  | 'startAppraisal'
   | 'appraise'
-  | 'provisional'
+  | 'returnCriterion'
+  | 'answerReturn'
+  | 'publishProvisional'
   | 'contest'
-  | 'answerExplanations'
-  | 'finalize';
+  | 'answerExplanation'
+  | 'finalize'
+  | 'publish'
+  | 'correct';
 
 export interface SheetProblem {
   code: string;
@@ -149,6 +158,7 @@ export interface SheetDetail {
   unit: { id: number; name: string; code: string };
   framework: FrameworkJson;
   today: string;
+  /** What the caller may do now, as the server decides it. */
   can: Partial<Record<SheetAction, boolean>>;
   entries: SheetEntry[];
   self: Totals;
@@ -165,9 +175,19 @@ export interface PublishedArea {
   index: string | null;
 }
 
+/** A current and previous value and their difference (this year − last year), decimals as strings. */
+export interface Delta {
+  current: string | null;
+  previous: string | null;
+  change: string | null;
+}
+
 export interface PublishedResult {
+  roundId: number;
   unitId: number;
   unitName: string;
+  unitCode: string;
+  year: number;
   version: number;
   publishedAt: string;
   /** Non-empty: this result was corrected after publication. */
@@ -178,12 +198,15 @@ export interface PublishedResult {
   band: string | null;
   rank: number | null;
   areas: PublishedArea[];
+  /** Against last year's published result, or null. */
   change: {
     previousYear: number;
-    index: string | null;
-    rank: number | null;
-    band: string | null;
-    total: string | null;
+    total: Delta;
+    index: Delta;
+    band: { current: string | null; previous: string | null };
+    /** `change` = last year's rank − this year's (> 0: moved up). */
+    rank: { current: number | null; previous: number | null; change: number | null };
+    areas: { code: string; points: Delta; index: Delta }[];
   } | null;
 }
 
@@ -192,7 +215,9 @@ export interface PublicRoundSummary {
   year: number;
   level: string;
   name: string;
+  ownerUnitId: number;
   ownerUnitName: string;
+  frameworkName: string;
   publishedAt: string | null;
 }
 
@@ -244,6 +269,9 @@ export interface Notification {
   message: { vi: string; en: string };
   /** Where the notification leads in the app, e.g. "/danh-gia/phieu/12". */
   link: string | null;
+  unitId: number | null;
+  roundId: number | null;
+  sheetId: number | null;
   createdAt: string;
   readAt: string | null;
 }

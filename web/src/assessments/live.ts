@@ -202,6 +202,13 @@ export function showPoints(value: Fixed | null | undefined, lang: string, decima
   });
 }
 
+/** Points for a table or a summary: at most 2 decimals ("61,39", "1", "0,5"); the drawers show them exact. */
+export function showShort(value: Fixed | null | undefined, lang: string): string {
+  if (value === null || value === undefined) return '—';
+  const text = showPoints(value, lang, 2);
+  return /[.,]/.test(text) ? text.replace(/0+$/, '').replace(/[.,]$/, '') : text;
+}
+
 /** A decimal string from the API ("12.5") shown the same way. */
 export function showDecimal(value: string | null | undefined, lang: string, decimals?: number): string {
   if (value === null || value === undefined || value === '') return '—';

@@ -31,8 +31,9 @@ export type Trend = 'up' | 'down' | 'same' | 'none';
 
 /** Whether the index went up or down since last year (the change is this year − last year). */
 export function trendOf(change: PublishedResult['change']): Trend {
-  if (!change || change.index === null || change.index === undefined) return 'none';
-  const delta = parseDecimal(change.index);
+  const value = change?.index.change;
+  if (value === null || value === undefined) return 'none';
+  const delta = parseDecimal(value);
   if (delta === null) return 'none';
   return delta > 0 ? 'up' : delta < 0 ? 'down' : 'same';
 }
@@ -50,7 +51,7 @@ export function signedDecimal(value: string | null | undefined, lang: string): s
 
 /** A rank change: last year's rank − this year's, so moving up is positive ("↑2"). */
 export function rankMove(change: PublishedResult['change']): number | null {
-  return change?.rank ?? null;
+  return change?.rank.change ?? null;
 }
 
 /** The ECharts option of the ranking: one bar per unit, its index, coloured by band; `highlight` stands out. */

@@ -5,7 +5,7 @@ import type { PublishedResult, SheetEntry } from '../api/assessments';
 import { describeAuditValue } from './audit-view';
 import { draftsFromEntries, selfInputOf, typedPoints } from './drafts';
 import { type LiveFramework, liveFramework, liveScore, type TreeRow } from './live';
-import { areaColumns, rankingChart, rankingRows, signedDecimal, trendOf } from './results-view';
+import { areaColumns, rankingChart, rankingRows, rankMove, signedDecimal, trendOf } from './results-view';
 import { appraisalProblem, canSubmit, canWriteSelf, daysLeft, reached, samePoints } from './sheet-view';
 
 const live = liveFramework(frameworkToJson(sampleFramework({ optionalAreas: ['8'] }))) as LiveFramework;
@@ -32,8 +32,11 @@ function entry(code: string, over: Partial<SheetEntry> = {}): SheetEntry {
     files: [],
     appraisedPoints: null,
     appraisalReason: null,
+    role: 'score',
+    areaCode: code.split('.')[0] ?? '',
     returned: null,
     explanation: null,
+    problems: [],
     ...over,
   };
 }
@@ -126,8 +129,11 @@ describe('the public ranking', () => {
     index: string,
     change: PublishedResult['change'] = null,
   ): PublishedResult => ({
+    roundId: 1,
     unitId: unitName.length,
     unitName,
+    unitCode: String(unitName.length),
+    year: 2021,
     version: 1,
     publishedAt: '2022-03-01T00:00:00Z',
     corrections: [],
@@ -154,9 +160,18 @@ describe('the public ranking', () => {
   });
 
   it('shows the change from last year with its sign', () => {
-    const up = { previousYear: 2020, index: '2.35', rank: 1, band: 'Khá', total: '2.35' };
+    const delta = (change: string) => ({ current: null, previous: null, change });
+    const up = {
+      previousYear: 2020,
+      total: delta('2'),
+      index: delta('2.35'),
+      band: { current: 'Khá', previous: 'Khá' },
+      rank: { current: 3, previous: 4, change: 1 },
+      areas: [],
+    };
     expect(trendOf(up)).toBe('up');
-    expect(trendOf({ ...up, index: '-1.1' })).toBe('down');
+    expect(trendOf({ ...up, index: delta('-1.1') })).toBe('down');
+    expect(rankMove(up)).toBe(1);
     expect(trendOf(null)).toBe('none');
     expect(signedDecimal('2.35', 'vi')).toBe('+2,35');
     expect(signedDecimal('-1.1', 'en')).toBe('−1.10');

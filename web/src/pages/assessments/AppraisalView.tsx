@@ -36,6 +36,7 @@ import {
   liveScore,
   showDecimal,
   showPoints,
+  showShort,
   showSnapshot,
   type TreeRow,
 } from '../../assessments/live';
@@ -280,7 +281,7 @@ export function AppraisalView({
         </Col>
       </Row>
       <Space wrap style={{ marginBottom: 12 }}>
-        {sheet.state === 'submitted' && roles.length > 0 && detail.can.appraise && (
+        {roles.length > 0 && detail.can.startAppraisal && (
           <Button
             onClick={() => run(() => startAppraisal(sheet.id)).then(() => refresh())}
             data-testid="start-appraisal"
@@ -300,7 +301,7 @@ export function AppraisalView({
             </Button>
           </Popconfirm>
         )}
-        {roles.length > 0 && detail.can.provisional && (
+        {roles.length > 0 && detail.can.publishProvisional && (
           <Popconfirm
             title={t('assessment.provisionalConfirm')}
             onConfirm={() =>
@@ -354,7 +355,7 @@ export function AppraisalView({
             key: 'self',
             width: 80,
             align: 'right',
-            render: (_, row) => showPoints(self.points.get(row.code) ?? null, lang),
+            render: (_, row) => showShort(self.points.get(row.code) ?? null, lang),
           },
           {
             title: t('assessment.evidenceShort'),
@@ -377,7 +378,7 @@ export function AppraisalView({
                   data-testid={`appraised-${row.code}`}
                   style={changed ? { color: '#b71c1c', fontWeight: 600 } : undefined}
                 >
-                  {showPoints(value, lang)}
+                  {showShort(value, lang)}
                 </span>
               );
             },

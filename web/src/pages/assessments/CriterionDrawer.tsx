@@ -30,6 +30,7 @@ import {
   type LiveScore,
   showDecimal,
   showPoints,
+  showShort,
   showSnapshot,
   type TreeRow,
 } from '../../assessments/live';
@@ -134,8 +135,8 @@ export function CriterionDrawer({
           style={{ marginBottom: 12 }}
           data-testid="drawer-live-score"
           title={t('assessment.liveLine', {
-            total: showPoints(score.total, lang),
-            max: showPoints(score.maxPoints, lang),
+            total: showShort(score.total, lang),
+            max: showShort(score.maxPoints, lang),
             index: showPoints(score.index, lang, score.indexDecimals),
             band: score.band ?? '—',
           })}
@@ -164,7 +165,7 @@ export function CriterionDrawer({
                   {t('assessment.returnAnswer')}: {returned.answer}
                 </div>
               )}
-              {answerable && !returned.answeredAt && (
+              {answerable && returned.open && (
                 <Space.Compact style={{ width: '100%', marginTop: 6 }}>
                   <Input
                     value={answer}
@@ -303,7 +304,7 @@ export function CriterionDrawer({
       </Space>
       <EvidenceList
         files={selfEvidence}
-        {...(editable || (answerable && returned && !returned.answeredAt)
+        {...(editable || (answerable && returned?.open)
           ? {
               onUpload: async (file: File) => {
                 const ok = await run(

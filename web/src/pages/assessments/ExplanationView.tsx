@@ -133,7 +133,7 @@ export function ExplanationView({
   const sheet = detail;
   const round = detail.round;
   const mayExplain = roles.length > 0 && (detail.can.contest ?? canExplain(roles, sheet.state));
-  const mayAnswer = roles.length > 0 && (detail.can.answerExplanations ?? false);
+  const mayAnswer = roles.length > 0 && (detail.can.answerExplanation ?? false);
   const rows: Row[] = detail.entries.flatMap((e) =>
     e.explanation
       ? [

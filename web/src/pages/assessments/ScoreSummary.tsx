@@ -1,7 +1,7 @@
 import { Card, Col, Row, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LiveScore } from '../../assessments/live';
-import { showPoints } from '../../assessments/live';
+import { showPoints, showShort } from '../../assessments/live';
 
 /** The live total, index and projected band, as the officer types; computed by core/ in the browser. */
 export function ScoreSummary({ score, title }: { score: LiveScore; title: string }) {
@@ -13,8 +13,8 @@ export function ScoreSummary({ score, title }: { score: LiveScore; title: string
         <Col xs={12} md={6}>
           <Statistic
             title={t('assessment.total')}
-            value={`${showPoints(score.total, lang)} / ${showPoints(score.maxPoints, lang)}`}
-            valueStyle={{ fontSize: 20 }}
+            value={`${showShort(score.total, lang)} / ${showShort(score.maxPoints, lang)}`}
+            styles={{ content: { fontSize: 20 } }}
           />
           <span data-testid="live-total" hidden>
             {showPoints(score.total, 'en')}
@@ -24,7 +24,7 @@ export function ScoreSummary({ score, title }: { score: LiveScore; title: string
           <Statistic
             title={t('assessment.index')}
             value={showPoints(score.index, lang, score.indexDecimals)}
-            valueStyle={{ fontSize: 20 }}
+            styles={{ content: { fontSize: 20 } }}
           />
         </Col>
         <Col xs={12} md={6}>

@@ -18,6 +18,7 @@ import {
   type LiveFramework,
   liveScore,
   showPoints,
+  showShort,
   type TreeRow,
 } from '../../assessments/live';
 import { canSubmit, canWriteSelf } from '../../assessments/sheet-view';
@@ -47,7 +48,8 @@ export function SelfAssessment({
   const narrow = !screens.md;
   const sheet = detail;
   const editable = detail.can.edit ?? canWriteSelf(roles, sheet.state);
-  const submittable = detail.can.submit ?? canSubmit(roles, sheet.state);
+  // Shown to the head while incomplete too (the server's `can.submit` is false then): pressing it lists what is missing.
+  const submittable = canSubmit(roles, sheet.state);
   const answerable = roles.includes('unit_head') || roles.includes('unit_officer');
   const [drafts, setDrafts] = useState<EntryDrafts>(() =>
     draftsFromEntries(live.leaves, detail.entries, lang),
@@ -109,11 +111,7 @@ export function SelfAssessment({
 
   const pointsCell = (row: TreeRow) => {
     const points = score.points.get(row.code);
-    return (
-      <span data-testid={`points-${row.code}`}>
-        {points === null || points === undefined ? '—' : showPoints(points, lang)}
-      </span>
-    );
+    return <span data-testid={`points-${row.code}`}>{showShort(points, lang)}</span>;
   };
 
   return (
@@ -277,7 +275,7 @@ export function SelfAssessment({
           draft={drafts[openRow.code]}
           editable={editable}
           score={score}
-          answerable={answerable && sheet.state === 'in_appraisal'}
+          answerable={answerable && (detail.can.answerReturn ?? false)}
           onDraft={(change) => setDrafts((d) => withDraft(d, openRow.code, change))}
           onSaved={() => {
             setOpen(null);

@@ -210,7 +210,7 @@ export function SheetPage() {
             <span>
               {t('assessment.rank')}: <strong>{result.rank ?? '—'}</strong>
             </span>
-            {appraiser && sheet.state === 'published' && <Correction detail={detail} live={live} />}
+            {detail.can.correct && <Correction detail={detail} live={live} />}
           </Space>
           {result.corrections.length > 0 && (
             <Alert

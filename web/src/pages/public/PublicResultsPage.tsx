@@ -36,6 +36,7 @@ import {
   areaColumns,
   rankingChart,
   rankingRows,
+  rankMove,
   signedDecimal,
   trendOf,
 } from '../../assessments/results-view';
@@ -52,11 +53,11 @@ function Change({ result }: { result: PublishedResult }) {
   const icon =
     trend === 'up' ? <ArrowUpOutlined /> : trend === 'down' ? <ArrowDownOutlined /> : <MinusOutlined />;
   const color = trend === 'up' ? '#2e7d32' : trend === 'down' ? '#c62828' : undefined;
-  const rank = result.change.rank;
+  const rank = rankMove(result.change);
   return (
     <Tooltip title={t('publicResults.changeHint', { year: result.change.previousYear })}>
       <span style={{ color, whiteSpace: 'nowrap' }}>
-        {icon} {signedDecimal(result.change.index, i18n.language)}
+        {icon} {signedDecimal(result.change.index.change, i18n.language)}
         {rank !== null && rank !== 0 && (
           <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>
             ({t('publicResults.rankMove', { n: rank > 0 ? `+${rank}` : String(rank) })})
