@@ -200,7 +200,11 @@ async function recordDeadlines(ctx: AppContext, user: AuthUser): Promise<void> {
 }
 
 /** The web page of a notification: the results, the unit's sheet, or the appraiser's round board. */
-function linkOf(n: { kind: NotificationKind; roundId: number | null; sheetId: number | null }): string | null {
+function linkOf(n: {
+  kind: NotificationKind;
+  roundId: number | null;
+  sheetId: number | null;
+}): string | null {
   if (n.kind === 'results_published' && n.roundId !== null) return `/cong-khai?dot=${n.roundId}`;
   if (n.sheetId !== null) return `/danh-gia/phieu/${n.sheetId}`;
   if (n.roundId !== null) return `/danh-gia/dot/${n.roundId}`;
