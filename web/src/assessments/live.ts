@@ -216,6 +216,13 @@ export function showDecimal(value: string | null | undefined, lang: string, deci
   return parsed === null ? value : showPoints(parsed, lang, decimals);
 }
 
+/** A decimal string from the API at most 2 decimals, as `showShort`. */
+export function shortDecimal(value: string | null | undefined, lang: string): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const parsed = parseDecimal(value);
+  return parsed === null ? value : showShort(parsed, lang);
+}
+
 /** A KPI snapshot as people read it: "7/12 (58,33%)" or "3". */
 export function showSnapshot(snapshot: KpiSnapshot | null, lang: string): string {
   if (snapshot === null) return '—';

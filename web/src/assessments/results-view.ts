@@ -62,6 +62,8 @@ export function rankingChart(
     bandColors?: Record<string, string>;
     indexLabel: string;
     lang?: string;
+    /** Bars across, one row per unit, best at the top: for a phone. */
+    horizontal?: boolean;
   },
 ): Record<string, unknown> {
   const rows = rankingRows(results);
@@ -69,15 +71,19 @@ export function rankingChart(
   const bands = [...new Set(rows.map((r) => r.band ?? ''))];
   const colorOf = (band: string | null) =>
     options.bandColors?.[band ?? ''] ?? palette[bands.indexOf(band ?? '') % palette.length] ?? '#999';
+  const units = {
+    type: 'category',
+    data: rows.map((r) => r.unitName),
+    ...(options.horizontal
+      ? { inverse: true, axisLabel: { interval: 0, fontSize: 11 } }
+      : { axisLabel: { rotate: rows.length > 8 ? 45 : 0, interval: 0, fontSize: 11 } }),
+  };
+  const values = { type: 'value', min: 0, max: 100, name: options.indexLabel };
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
-    xAxis: {
-      type: 'category',
-      data: rows.map((r) => r.unitName),
-      axisLabel: { rotate: rows.length > 8 ? 45 : 0, interval: 0, fontSize: 11 },
-    },
-    yAxis: { type: 'value', min: 0, max: 100, name: options.indexLabel },
+    grid: { left: 8, right: options.horizontal ? 40 : 16, top: 24, bottom: 8, containLabel: true },
+    xAxis: options.horizontal ? values : units,
+    yAxis: options.horizontal ? units : values,
     series: [
       {
         type: 'bar',
@@ -91,7 +97,7 @@ export function rankingChart(
         })),
         label: {
           show: rows.length <= 25,
-          position: 'top',
+          position: options.horizontal ? 'right' : 'top',
           fontSize: 10,
           formatter: (p: { value: number }) => {
             const text = p.value.toFixed(2);

@@ -13,6 +13,7 @@ import {
   Space,
   Table,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import { useMemo, useState } from 'react';
@@ -335,6 +336,13 @@ export function AppraisalView({
             render: (_, row) => (
               <span style={{ fontWeight: row.depth === 0 ? 600 : undefined }}>
                 {row.code}. {row.name}
+                {entries.get(row.code)?.overridden && (
+                  <Tooltip title={entries.get(row.code)?.overrideReason}>
+                    <Tag color="purple" style={{ marginInlineStart: 6 }}>
+                      {t('assessment.overriddenTag')}
+                    </Tag>
+                  </Tooltip>
+                )}
                 {entries.get(row.code)?.returned && (
                   <Tag color="orange" style={{ marginInlineStart: 6 }}>
                     {t('assessment.returned')}

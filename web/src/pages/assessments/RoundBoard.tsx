@@ -24,7 +24,7 @@ import {
   type SheetRow,
   useRound,
 } from '../../api/assessments';
-import { showDecimal } from '../../assessments/live';
+import { shortDecimal, showDecimal } from '../../assessments/live';
 import { STATE_COLOR } from '../../assessments/sheet-view';
 import { formatDate, formatDateTime } from '../../format';
 
@@ -105,7 +105,7 @@ export function RoundBoard() {
               run(() => publishRound(round.id), t('assessment.published')).then(() => refresh())
             }
           >
-            <Button type="primary" data-testid="publish-round">
+            <Button type="primary" data-testid="publish-round" disabled={round.publishedAt !== null}>
               {t('assessment.publish')}
             </Button>
           </Popconfirm>
@@ -160,14 +160,14 @@ export function RoundBoard() {
             key: 'self',
             width: 90,
             align: 'right',
-            render: (_, s) => showDecimal(s.self?.total, lang),
+            render: (_, s) => shortDecimal(s.self?.total, lang),
           },
           {
             title: t('assessment.appraisedTotal'),
             key: 'appraised',
             width: 100,
             align: 'right',
-            render: (_, s) => showDecimal(s.appraised?.total, lang),
+            render: (_, s) => shortDecimal(s.appraised?.total, lang),
           },
           {
             title: t('assessment.index'),

@@ -136,7 +136,10 @@ export function SelfAssessment({
                   <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpen(r.field)}>
                     {r.field}
                   </Button>
-                  : {r.message}
+                  :{' '}
+                  {r.message.startsWith(r.field)
+                    ? r.message.slice(r.field.length).replace(/^[:\s]+/, '')
+                    : r.message}
                 </List.Item>
               )}
             />

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
+  type ButtonProps,
   Card,
   Descriptions,
   Form,
@@ -22,12 +23,22 @@ import { Link, useParams } from 'react-router';
 import { useApiAction } from '../../api/action';
 import { assessmentKeys, correctResults, type SheetDetail, useSheet } from '../../api/assessments';
 import { useSession } from '../../api/session';
-import { type LiveFramework, liveFramework, showDecimal } from '../../assessments/live';
-import { reached, STATE_COLOR } from '../../assessments/sheet-view';
+import { type LiveFramework, liveFramework, shortDecimal, showDecimal } from '../../assessments/live';
+import { daysLeft, reached, STATE_COLOR } from '../../assessments/sheet-view';
 import { formatDate } from '../../format';
 import { AppraisalView } from './AppraisalView';
 import { ExplanationView } from './ExplanationView';
 import { SelfAssessment } from './SelfAssessment';
+
+/** "còn 3 ngày" beside a deadline; red within 3 days, and "quá hạn" once past. */
+function DaysLeft({ days }: { days: number }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={days < 0 ? 'red' : days <= 3 ? 'orange' : 'default'} style={{ marginInlineStart: 6 }}>
+      {days < 0 ? t('assessment.overdue') : t('assessment.daysLeft', { count: days })}
+    </Tag>
+  );
+}
 
 function Correction({ detail, live }: { detail: SheetDetail; live: LiveFramework }) {
   const { t } = useTranslation();
@@ -46,7 +57,12 @@ function Correction({ detail, live }: { detail: SheetDetail; live: LiveFramework
         open={open}
         title={t('assessment.correct')}
         onCancel={() => setOpen(false)}
-        okButtonProps={{ disabled: !code || points.trim() === '' || reason.trim() === '' }}
+        okButtonProps={
+          {
+            disabled: !code || points.trim() === '' || reason.trim() === '',
+            'data-testid': 'correct-ok',
+          } as ButtonProps
+        }
         onOk={async () => {
           if (!code) return;
           const ok = await run(
@@ -71,6 +87,7 @@ function Correction({ detail, live }: { detail: SheetDetail; live: LiveFramework
               optionFilterProp="label"
               value={code}
               onChange={setCode}
+              data-testid="correct-criterion"
               options={live.leaves.map((l) => ({ value: l.code, label: `${l.code}. ${l.name}` }))}
             />
           </Form.Item>
@@ -80,6 +97,7 @@ function Correction({ detail, live }: { detail: SheetDetail; live: LiveFramework
               value={points}
               onChange={(e) => setPoints(e.target.value)}
               style={{ width: 140 }}
+              data-testid="correct-points"
             />
           </Form.Item>
           <Form.Item label={t('assessment.correctionReason')} required>
@@ -87,6 +105,7 @@ function Correction({ detail, live }: { detail: SheetDetail; live: LiveFramework
               value={reason}
               onChange={(e) => setReason(e.target.value)}
               autoSize={{ minRows: 2 }}
+              data-testid="correct-reason"
             />
           </Form.Item>
         </Form>
@@ -185,7 +204,10 @@ export function SheetPage() {
         {sheet.reopened && <Tag color="purple">{t('assessment.reopened')}</Tag>}
       </Space>
       <Descriptions size="small" column={{ xs: 1, md: 2, xxl: 4 }} style={{ marginBottom: 12 }}>
-        <Descriptions.Item label={t('assessment.selfDue')}>{formatDate(round.selfDue)}</Descriptions.Item>
+        <Descriptions.Item label={t('assessment.selfDue')}>
+          {formatDate(round.selfDue)}
+          {sheet.state === 'draft' && <DaysLeft days={daysLeft(round.selfDue, detail.today)} />}
+        </Descriptions.Item>
         <Descriptions.Item label={t('assessment.appraisalDue')}>
           {formatDate(round.appraisalDue)}
         </Descriptions.Item>
@@ -198,8 +220,8 @@ export function SheetPage() {
         <Card size="small" style={{ marginBottom: 12 }} data-testid="sheet-result">
           <Space wrap size="large">
             <span>
-              {t('assessment.total')}: <strong>{showDecimal(result.total, lang)}</strong> /{' '}
-              {showDecimal(result.maxPoints, lang)}
+              {t('assessment.total')}: <strong>{shortDecimal(result.total, lang)}</strong> /{' '}
+              {shortDecimal(result.maxPoints, lang)}
             </span>
             <span>
               {t('assessment.index')}: <strong>{showDecimal(result.index, lang, 2)}</strong>

@@ -55,6 +55,19 @@ export function AuditPage() {
             icon={<WarningOutlined />}
             title={t('audit.broken', { id: verify.data.brokenAt ?? '?' })}
             description={verify.data.message}
+            action={
+              verify.data.brokenAt !== undefined && (
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setFilter({});
+                    setPages([(verify.data?.brokenAt ?? 0) + 1]);
+                  }}
+                >
+                  {t('audit.showBroken')}
+                </Button>
+              )
+            }
             style={{ marginBottom: 12 }}
             data-testid="audit-verdict"
           />
@@ -79,8 +92,9 @@ export function AuditPage() {
         size="small"
         loading={audit.isPending}
         dataSource={items}
-        pagination={false}
-        scroll={{ x: 1000 }}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        scroll={{ x: 1250 }}
+        tableLayout="fixed"
         locale={{ emptyText: t('audit.empty') }}
         rowClassName={(row) => (verify.data?.brokenAt === row.id ? 'audit-broken' : '')}
         columns={[
@@ -107,7 +121,7 @@ export function AuditPage() {
           {
             title: t('audit.what'),
             key: 'what',
-            width: 220,
+            width: 260,
             render: (_, row) => (
               <span>
                 <Tag>{row.entity}</Tag> {row.entityId} · {row.action}
@@ -118,14 +132,15 @@ export function AuditPage() {
           {
             title: t('audit.change'),
             key: 'change',
-            render: (_, row) => (
-              <span>
-                <Typography.Text delete type="secondary">
-                  {describeAuditValue(row.oldValue)}
-                </Typography.Text>{' '}
-                → {describeAuditValue(row.newValue)}
-              </span>
-            ),
+            width: 300,
+            render: (_, row) => {
+              const text = `${describeAuditValue(row.oldValue)} → ${describeAuditValue(row.newValue)}`;
+              return (
+                <Typography.Text ellipsis={{ tooltip: text }} style={{ width: 280 }}>
+                  {text}
+                </Typography.Text>
+              );
+            },
           },
           {
             title: t('audit.reason'),

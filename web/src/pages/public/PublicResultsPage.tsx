@@ -31,7 +31,7 @@ import {
   usePublicResults,
   usePublicRounds,
 } from '../../api/assessments';
-import { showDecimal } from '../../assessments/live';
+import { shortDecimal, showDecimal } from '../../assessments/live';
 import {
   areaColumns,
   rankingChart,
@@ -87,14 +87,15 @@ export function PublicResultsPage() {
   const rows = useMemo(() => rankingRows(results.data?.units ?? []), [results.data]);
   const areas = useMemo(() => areaColumns(rows), [rows]);
   const chart = useMemo(
-    () => rankingChart(rows, { indexLabel: t('publicResults.index'), lang }),
-    [rows, t, lang],
+    () => rankingChart(rows, { indexLabel: t('publicResults.index'), lang, horizontal: narrow }),
+    [rows, t, lang, narrow],
   );
   const corrected = rows.filter((r) => r.corrections.length > 0);
 
   const columns: ColumnsType<PublishedResult> = [
     {
       title: t('publicResults.rank'),
+      key: 'rank',
       dataIndex: 'rank',
       width: 64,
       fixed: narrow ? undefined : 'left',
@@ -128,15 +129,17 @@ export function PublicResultsPage() {
         </Tooltip>
       ),
       key: `area-${area.code}`,
-      width: 78,
+      width: 66,
       align: 'right' as const,
       render: (_: unknown, r: PublishedResult) => {
         const a = r.areas.find((x) => x.code === area.code);
         if (!a) return '—';
         return (
           <Tooltip title={`${t('publicResults.componentIndex')}: ${showDecimal(a.index, lang, 2)}`}>
-            <span>{showDecimal(a.points, lang)}</span>
-            <div style={{ fontSize: 11, color: 'rgba(0,0,0,0.45)' }}>{showDecimal(a.index, lang, 2)}%</div>
+            <span>{shortDecimal(a.points, lang)}</span>
+            {a.index !== null && (
+              <div style={{ fontSize: 11, color: 'rgba(0,0,0,0.45)' }}>{showDecimal(a.index, lang, 2)}%</div>
+            )}
           </Tooltip>
         );
       },
@@ -144,9 +147,9 @@ export function PublicResultsPage() {
     {
       title: t('publicResults.total'),
       key: 'total',
-      width: 90,
+      width: 100,
       align: 'right',
-      render: (_, r) => `${showDecimal(r.total, lang)} / ${showDecimal(r.maxPoints, lang)}`,
+      render: (_, r) => `${shortDecimal(r.total, lang)} / ${shortDecimal(r.maxPoints, lang)}`,
     },
     {
       title: t('publicResults.index'),
@@ -159,12 +162,18 @@ export function PublicResultsPage() {
     },
     {
       title: t('publicResults.band'),
+      key: 'band',
       dataIndex: 'band',
-      width: 110,
+      width: 100,
       render: (v: string | null) => (v ? <Tag color="blue">{v}</Tag> : '—'),
     },
-    { title: t('publicResults.change'), key: 'change', width: 130, render: (_, r) => <Change result={r} /> },
+    { title: t('publicResults.change'), key: 'change', width: 150, render: (_, r) => <Change result={r} /> },
   ];
+
+  // On a phone: rank, unit, index and band; the areas and the change are in the .xlsx and on a wider screen.
+  const shown = narrow
+    ? columns.filter((c) => ['rank', 'unit', 'index', 'band'].includes(String(c.key)))
+    : columns;
 
   const round = results.data?.round ?? rounds.data?.find((r) => r.id === roundId);
 
@@ -216,7 +225,7 @@ export function PublicResultsPage() {
           <Space wrap style={{ marginBottom: 12 }} align="center">
             <Select
               aria-label={t('publicResults.round')}
-              style={{ minWidth: narrow ? 240 : 420 }}
+              style={{ width: narrow ? 'calc(100vw - 72px)' : 420 }}
               loading={rounds.isPending}
               value={roundId ?? undefined}
               placeholder={t('publicResults.round')}
@@ -269,15 +278,19 @@ export function PublicResultsPage() {
                 rowKey="unitId"
                 size="small"
                 dataSource={rows}
-                columns={columns}
+                columns={shown}
                 pagination={false}
-                scroll={{ x: 560 + areas.length * 78 }}
+                scroll={narrow ? undefined : { x: 600 + areas.length * 66 }}
                 data-testid="public-table"
               />
               {rows.length > 0 && (
                 <div style={{ marginTop: 16 }}>
                   <Typography.Title level={5}>{t('publicResults.chartTitle')}</Typography.Title>
-                  <EChart option={chart} style={{ height: narrow ? 300 : 380 }} testId="public-chart" />
+                  <EChart
+                    option={chart}
+                    style={{ height: narrow ? 40 + rows.length * 24 : 380 }}
+                    testId="public-chart"
+                  />
                 </div>
               )}
               {areas.length > 0 && (
