@@ -41,6 +41,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Presses the open confirmation's button, then waits until it has gone (antd fades it out). */
+async function confirm(page: Page, name: string | RegExp): Promise<void> {
+  await page.locator('.ant-popconfirm:visible').getByRole('button', { name }).click();
+  await expect.poll(() => page.locator('.ant-popconfirm:visible').count()).toBe(0);
+}
+
 /** Today in Vietnam, as dd/mm/yyyy, `days` from now. */
 function day(days: number): string {
   const d = new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000);
@@ -160,6 +166,7 @@ describe('self-assessment, appraisal, explanation and publication in Chromium', 
 
     await snap(page, 'assess-self');
     await page.setViewportSize(PHONE);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await settle(page);
     await snap(page, 'assess-self-phone', { fullPage: false });
     await page.close();
@@ -169,7 +176,7 @@ describe('self-assessment, appraisal, explanation and publication in Chromium', 
     const page = await signIn('vinhlap.chutich');
     await page.goto(sheetUrl);
     await page.getByTestId('submit-sheet').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Nộp bản tự đánh giá' }).click();
+    await confirm(page, 'Nộp bản tự đánh giá');
     const refusals = page.getByTestId('submit-refusals');
     await refusals.waitFor();
     const listed = await refusals.locator('li').allTextContents();
@@ -194,7 +201,7 @@ describe('self-assessment, appraisal, explanation and publication in Chromium', 
 
     await page.reload();
     await page.getByTestId('submit-sheet').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Nộp bản tự đánh giá' }).click();
+    await confirm(page, 'Nộp bản tự đánh giá');
     await page.getByTestId('sheet-state').filter({ hasText: 'Đã nộp' }).waitFor();
     expect(await page.getByTestId('submit-sheet').count()).toBe(0);
     await page.getByText('Bản tự đánh giá đã nộp nên chỉ xem được.').waitFor();
@@ -211,10 +218,7 @@ describe('self-assessment, appraisal, explanation and publication in Chromium', 
     await page.getByTestId('start-appraisal').click();
     await page.getByTestId('sheet-state').filter({ hasText: 'Đang thẩm định' }).waitFor();
     await page.getByTestId('accept-all').click();
-    await page
-      .locator('.ant-popconfirm')
-      .getByRole('button', { name: /OK|Đồng ý|Xác nhận/ })
-      .click();
+    await confirm(page, /OK|Đồng ý|Xác nhận/);
     await page.getByText('Đã chấp nhận điểm tự chấm.').waitFor();
 
     const drawer = page.getByRole('dialog');
@@ -236,10 +240,7 @@ describe('self-assessment, appraisal, explanation and publication in Chromium', 
     await snap(page, 'assess-appraisal');
 
     await page.getByTestId('publish-provisional').click();
-    await page
-      .locator('.ant-popconfirm')
-      .getByRole('button', { name: /OK|Đồng ý|Xác nhận/ })
-      .click();
+    await confirm(page, /OK|Đồng ý|Xác nhận/);
     await page.getByTestId('sheet-state').filter({ hasText: 'Có kết quả tạm thời' }).waitFor();
     await page.close();
   });
@@ -283,18 +284,32 @@ describe('self-assessment, appraisal, explanation and publication in Chromium', 
     // The window is closed for the whole round (every provisional sheet becomes final), then published.
     await page.goto(`${baseUrl}/danh-gia/dot/${roundId}`);
     await page.getByTestId('close-explanations').click();
-    await page
-      .locator('.ant-popconfirm')
-      .getByRole('button', { name: /OK|Đồng ý|Xác nhận/ })
-      .click();
+    await confirm(page, /OK|Đồng ý|Xác nhận/);
     await page.getByTestId(`board-state-${VINH_LAP}`).filter({ hasText: 'Kết quả chính thức' }).waitFor();
     await page.getByTestId('publish-round').click();
-    await page
-      .locator('.ant-popconfirm')
-      .getByRole('button', { name: /OK|Đồng ý|Xác nhận/ })
-      .click();
+    await confirm(page, /OK|Đồng ý|Xác nhận/);
     await page.getByTestId(`board-state-${VINH_LAP}`).filter({ hasText: 'Đã công bố' }).waitFor();
     await snap(page, 'assess-board-published');
+    await page.close();
+  });
+
+  it('the appraiser corrects a published result with a reason: a new version, the old kept', async () => {
+    const page = await signIn('thanhha.thamdinh');
+    await page.goto(sheetUrl);
+    await page.getByTestId('sheet-result').waitFor();
+    await page.getByTestId('correct-open').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('correct-criterion').click();
+    await page.keyboard.type('3.6. Thực hiện');
+    await page.locator('.ant-select-item-option').filter({ hasText: '3.6. Thực hiện' }).first().click();
+    await dialog.getByTestId('correct-points').fill('3');
+    await dialog
+      .getByTestId('correct-reason')
+      .fill('Cộng sót quyết định kiện toàn Bộ phận Một cửa đã nộp kèm hồ sơ');
+    await settle(page);
+    await snap(page, 'assess-correction', { fullPage: false });
+    await dialog.getByTestId('correct-ok').click();
+    await page.getByTestId('sheet-result').getByText('đã được đính chính').waitFor();
     await page.close();
   });
 
@@ -312,6 +327,15 @@ describe('self-assessment, appraisal, explanation and publication in Chromium', 
     expect(rank).toBeLessThanOrEqual(20);
     expect(await page.locator('tbody tr.ant-table-row').count()).toBe(20);
     expect(await page.getByTestId('user-menu').count()).toBe(0);
+    // The corrected result says so, with its reason.
+    // (A unit whose rank moved because of it gets a new version too, with the same reason.)
+    await page
+      .getByTestId('public-corrections')
+      .locator('li')
+      .filter({ hasText: `${VINH_LAP}: đính chính` })
+      .filter({ hasText: 'Cộng sót quyết định kiện toàn' })
+      .waitFor();
+    await row.getByTestId('corrected-tag').waitFor();
     await page.getByTestId('public-chart').locator('canvas').waitFor();
     const xlsx = await page.evaluate(
       async (href) => {
@@ -346,7 +370,7 @@ describe('self-assessment, appraisal, explanation and publication in Chromium', 
     await admin.goto(`${baseUrl}/nhat-ky`);
     await admin.getByTestId('audit-verify').click();
     await admin.getByTestId('audit-verdict').filter({ hasText: 'nguyên vẹn' }).waitFor();
-    await snap(admin, 'assess-audit');
+    await snap(admin, 'assess-audit', { fullPage: false });
     await admin.close();
   });
 });

@@ -110,7 +110,13 @@ export interface SheetEntry {
   role: 'score' | 'bonus' | 'deduction';
   areaCode: string;
   /** `open`: not answered since it was returned. */
-  returned: { note: string; at: string; answer: string | null; answeredAt: string | null; open: boolean } | null;
+  returned: {
+    note: string;
+    at: string;
+    answer: string | null;
+    answeredAt: string | null;
+    open: boolean;
+  } | null;
   explanation: EntryExplanation | null;
   problems: SheetProblem[];
 }
