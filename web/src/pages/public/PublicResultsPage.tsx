@@ -225,7 +225,7 @@ export function PublicResultsPage() {
           <Space wrap style={{ marginBottom: 12 }} align="center">
             <Select
               aria-label={t('publicResults.round')}
-              style={{ width: narrow ? 'calc(100vw - 72px)' : 420 }}
+              style={{ width: narrow ? 'calc(100vw - 84px)' : 420 }}
               loading={rounds.isPending}
               value={roundId ?? undefined}
               placeholder={t('publicResults.round')}
