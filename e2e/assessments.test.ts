@@ -209,6 +209,29 @@ describe('self-assessment, appraisal, explanation and publication in Chromium', 
     await page.close();
   });
 
+  it('the appraiser reopens the submitted sheet with a reason, and the chairman submits it again', async () => {
+    const page = await signIn('thanhha.thamdinh');
+    await page.goto(sheetUrl);
+    await page.getByTestId('sheet-state').filter({ hasText: 'Đã nộp' }).waitFor();
+    await page.getByTestId('reopen-open').click();
+    // No reason, no reopening.
+    expect(await page.getByTestId('reopen-ok').isDisabled()).toBe(true);
+    await page.getByTestId('reopen-reason').fill('Xã xin bổ sung tài liệu kiểm chứng tiêu chí 2.1');
+    await settle(page);
+    await snap(page, 'assess-reopen', { fullPage: false });
+    await page.getByTestId('reopen-ok').click();
+    await page.getByTestId('sheet-state').filter({ hasText: 'Đang tự đánh giá' }).waitFor();
+    await page.getByText('Đã mở lại', { exact: true }).waitFor();
+    await page.close();
+
+    const head = await signIn('vinhlap.chutich');
+    await head.goto(sheetUrl);
+    await head.getByTestId('submit-sheet').click();
+    await confirm(head, 'Nộp bản tự đánh giá');
+    await head.getByTestId('sheet-state').filter({ hasText: 'Đã nộp' }).waitFor();
+    await head.close();
+  });
+
   it('thanhha.thamdinh changes two criteria with reasons and publishes the provisional result', async () => {
     const page = await signIn('thanhha.thamdinh');
     await page.goto(`${baseUrl}/danh-gia/dot/${roundId}`);

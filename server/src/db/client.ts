@@ -43,6 +43,9 @@ export async function openPglite(dataDir?: string): Promise<Database> {
 
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle connection the server closed (a restart, an administrator's command) is dropped
+  // by the pool, which opens a new one when needed; unheard, the event would end the process.
+  pool.on('error', () => undefined);
   // Fail at start, not on the first request, when the server is unreachable.
   const probe = await pool.connect();
   probe.release();

@@ -21,7 +21,13 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useApiAction } from '../../api/action';
-import { assessmentKeys, correctResults, type SheetDetail, useSheet } from '../../api/assessments';
+import {
+  assessmentKeys,
+  correctResults,
+  reopenSheet,
+  type SheetDetail,
+  useSheet,
+} from '../../api/assessments';
 import { useSession } from '../../api/session';
 import { type LiveFramework, liveFramework, shortDecimal, showDecimal } from '../../assessments/live';
 import { daysLeft, reached, STATE_COLOR } from '../../assessments/sheet-view';
@@ -106,6 +112,48 @@ function Correction({ detail, live }: { detail: SheetDetail; live: LiveFramework
               onChange={(e) => setReason(e.target.value)}
               autoSize={{ minRows: 2 }}
               data-testid="correct-reason"
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+/** The appraiser hands a sheet back to the unit, past its deadline too; the reason is audited. */
+function Reopen({ detail }: { detail: SheetDetail }) {
+  const { t } = useTranslation();
+  const run = useApiAction();
+  const client = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  return (
+    <>
+      <Button onClick={() => setOpen(true)} data-testid="reopen-open">
+        {t('assessment.reopen')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('assessment.reopen')}
+        onCancel={() => setOpen(false)}
+        okButtonProps={{ disabled: reason.trim() === '', 'data-testid': 'reopen-ok' } as ButtonProps}
+        onOk={async () => {
+          const ok = await run(() => reopenSheet(detail.id, reason.trim()), t('assessment.reopenDone'));
+          if (ok) {
+            setOpen(false);
+            void client.invalidateQueries({ queryKey: assessmentKeys.all });
+          }
+        }}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">{t('assessment.reopenHelp')}</Typography.Paragraph>
+        <Form layout="vertical">
+          <Form.Item label={t('assessment.reopenReason')} required>
+            <Input.TextArea
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              autoSize={{ minRows: 2 }}
+              data-testid="reopen-reason"
             />
           </Form.Item>
         </Form>
@@ -202,6 +250,7 @@ export function SheetPage() {
           {t(`assessment.states.${sheet.state}`)}
         </Tag>
         {sheet.reopened && <Tag color="purple">{t('assessment.reopened')}</Tag>}
+        {detail.can.reopen && <Reopen detail={detail} />}
       </Space>
       <Descriptions size="small" column={{ xs: 1, md: 2, xxl: 4 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('assessment.selfDue')}>
