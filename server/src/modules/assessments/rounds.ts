@@ -14,7 +14,7 @@ import {
   totalsJson,
   transition,
 } from '#core/assessment/index';
-import { formatDecimal, parseDecimal } from '#core/framework/index';
+import { type CompiledFramework, formatDecimal, parseDecimal } from '#core/framework/index';
 import { formatVnDate, parseVnDate } from '#core/time/index';
 import { UNIT_LEVEL_LABEL_VI, UNIT_LEVELS, type UnitLevel } from '#core/units';
 import type { AppContext } from '../../context';
@@ -512,6 +512,44 @@ async function appraisedOfRound(tx: Tx, sheetIds: number[]) {
   return bySheet;
 }
 
+/**
+ * Scores and ranks every sheet of a round on its appraised values, with each unit's result
+ * of the year before: the same at publication and at each correction.
+ */
+async function rankRound<S extends { id: number; unitId: number }>(
+  tx: Tx,
+  compiled: CompiledFramework,
+  round: q.RoundRow,
+  sheets: S[],
+) {
+  const values = await appraisedOfRound(
+    tx,
+    sheets.map((s) => s.id),
+  );
+  const previous = await previousResults(
+    tx,
+    sheets.map((s) => s.unitId),
+    round.year - 1,
+  );
+  return publishResults(
+    compiled,
+    sheets.map((s) => ({
+      key: s,
+      values: appraisedValues(values.get(s.id) ?? []),
+      previous: previous.get(s.unitId) ?? null,
+    })),
+  );
+}
+
+/** What the audit trail keeps of a published result version. */
+const resultAuditValue = (version: number, data: PublishedData) => ({
+  version,
+  total: data.total,
+  index: data.index,
+  band: data.band,
+  rank: data.rank,
+});
+
 function resultRow(
   round: q.RoundRow,
   unitId: number,
@@ -574,23 +612,7 @@ export async function publishRound(ctx: AppContext, user: AuthUser, roundId: num
       );
     }
     const sheets = all.map((a) => a.sheet);
-    const values = await appraisedOfRound(
-      tx,
-      sheets.map((s) => s.id),
-    );
-    const previous = await previousResults(
-      tx,
-      sheets.map((s) => s.unitId),
-      round.year - 1,
-    );
-    const published = publishResults(
-      compiled,
-      sheets.map((s) => ({
-        key: s,
-        values: appraisedValues(values.get(s.id) ?? []),
-        previous: previous.get(s.unitId) ?? null,
-      })),
-    );
+    const published = await rankRound(tx, compiled, round, sheets);
     if (!published.ok) {
       throw new AppError(
         409,
@@ -619,13 +641,7 @@ export async function publishRound(ctx: AppContext, user: AuthUser, roundId: num
         action: 'publish',
         field: 'version',
         oldValue: null,
-        newValue: {
-          version: 1,
-          total: r.data.total,
-          index: r.data.index,
-          band: r.data.band,
-          rank: r.data.rank,
-        },
+        newValue: resultAuditValue(1, r.data),
       })),
     );
     for (const sheet of sheets) await setState(tx, sheet, 'published', { userId: user.id, at: now });
@@ -721,23 +737,7 @@ export async function correctRound(
       });
     }
     if (changes === 0) throw new AppError(409, 'assessments.nothingChanged');
-    const values = await appraisedOfRound(
-      tx,
-      sheets.map((s) => s.id),
-    );
-    const previous = await previousResults(
-      tx,
-      sheets.map((s) => s.unitId),
-      round.year - 1,
-    );
-    const published = publishResults(
-      compiled,
-      sheets.map((s) => ({
-        key: s,
-        values: appraisedValues(values.get(s.id) ?? []),
-        previous: previous.get(s.unitId) ?? null,
-      })),
-    );
+    const published = await rankRound(tx, compiled, round, sheets);
     if (!published.ok)
       throw new AppError(409, 'assessments.unappraised', { count: published.incomplete.length });
     const latest = await currentPublished(tx, round.id);
@@ -762,13 +762,7 @@ export async function correctRound(
         action: 'correct',
         field: 'version',
         oldValue: latest.get(r.unitId)?.version ?? null,
-        newValue: {
-          version: r.version,
-          total: r.data.total,
-          index: r.data.index,
-          band: r.data.band,
-          rank: r.data.rank,
-        },
+        newValue: resultAuditValue(r.version, r.data),
         reason,
       })),
     );

@@ -14,7 +14,7 @@ import { yearPeriod } from '#core/time/index';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
 import { AppError, notFound } from '../../lib/errors';
-import { appendAudit, listAudit } from '../audit/service';
+import { type AuditInput, appendAudit, listAudit } from '../audit/service';
 import type { AuthUser } from '../auth/principal';
 import { findFile } from '../files/queries';
 import { type FileInfo, presentFile, saveUpload } from '../files/service';
@@ -40,6 +40,21 @@ import { setState } from './rounds';
 // it, and appends every change of points or state to the audit log in that transaction.
 
 const entryEntity = (sheetId: number, code: string) => `${sheetId}:${code}`;
+
+/** Audits a change to the entry of criterion `code` on the sheet. */
+function auditEntry(
+  tx: Db,
+  sc: SheetContext,
+  code: string,
+  change: Omit<AuditInput, 'unitId' | 'entity' | 'entityId'>,
+) {
+  return appendAudit(tx, {
+    ...change,
+    unitId: sc.sheet.unitId,
+    entity: 'assessment_entry',
+    entityId: entryEntity(sc.sheet.id, code),
+  });
+}
 
 interface Step {
   tx: Db;
@@ -311,12 +326,9 @@ async function attach(
     now,
   );
   if (!added) return;
-  await appendAudit(tx, {
+  await auditEntry(tx, sc, code, {
     at: now,
     actorUserId: userId,
-    unitId: sc.sheet.unitId,
-    entity: 'assessment_entry',
-    entityId: entryEntity(sc.sheet.id, code),
     action: 'evidence_add',
     field: stage,
     oldValue: null,
@@ -345,12 +357,9 @@ export function unlinkEvidence(
   return change(ctx, user, sheetId, async ({ tx, sc, data, ev, now }) => {
     const stage = requireEvidenceAllowed(sc, data, ev, code);
     if (!(await q.detachEvidence(tx, { sheetId: sc.sheet.id, code, fileId, stage }))) throw notFound();
-    await appendAudit(tx, {
+    await auditEntry(tx, sc, code, {
       at: now,
       actorUserId: user.id,
-      unitId: sc.sheet.unitId,
-      entity: 'assessment_entry',
-      entityId: entryEntity(sc.sheet.id, code),
       action: 'evidence_remove',
       field: stage,
       oldValue: fileId,
@@ -434,12 +443,9 @@ async function setAppraised(
     userId,
     now,
   );
-  await appendAudit(tx, {
+  await auditEntry(tx, sc, code, {
     at: now,
     actorUserId: userId,
-    unitId: sc.sheet.unitId,
-    entity: 'assessment_entry',
-    entityId: entryEntity(sc.sheet.id, code),
     action,
     field: 'appraisedPoints',
     oldValue: old,
@@ -517,12 +523,9 @@ export function returnCriterion(
       user.id,
       now,
     );
-    await appendAudit(tx, {
+    await auditEntry(tx, sc, code, {
       at: now,
       actorUserId: user.id,
-      unitId: sc.sheet.unitId,
-      entity: 'assessment_entry',
-      entityId: entryEntity(sc.sheet.id, code),
       action: 'return',
       field: 'returnNote',
       oldValue: null,
@@ -558,12 +561,9 @@ export function answerReturn(ctx: AppContext, user: AuthUser, sheetId: number, c
     );
     const answer = text.trim();
     await q.upsertEntry(tx, sc.sheet.id, code, { returnAnswer: answer, returnAnsweredAt: now }, user.id, now);
-    await appendAudit(tx, {
+    await auditEntry(tx, sc, code, {
       at: now,
       actorUserId: user.id,
-      unitId: sc.sheet.unitId,
-      entity: 'assessment_entry',
-      entityId: entryEntity(sc.sheet.id, code),
       action: 'return_answer',
       field: 'returnAnswer',
       oldValue: entry?.returnAnswer ?? null,
