@@ -35,6 +35,9 @@ export default defineConfig({
           hookTimeout: 180_000,
           fileParallelism: false,
           globalSetup: ['e2e/global-setup.ts'],
+          // A page waits on the server; on a loaded CI machine a save or a publication
+          // can take seconds, so a poll gives up after 15 s, not the default 1 s.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
