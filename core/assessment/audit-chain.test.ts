@@ -67,8 +67,9 @@ function chain(n: number): AuditEntry[] {
 
 describe('the hash chain', () => {
   it('is intact as written', () => {
-    expect(verifyChain(chain(5))).toEqual({ ok: true, count: 5 });
-    expect(verifyChain([])).toEqual({ ok: true, count: 0 });
+    const entries = chain(5);
+    expect(verifyChain(entries)).toEqual({ ok: true, count: 5, lastHash: entries[4]?.hash });
+    expect(verifyChain([])).toEqual({ ok: true, count: 0, lastHash: GENESIS_HASH });
   });
 
   it('names an entry whose content was changed', () => {
@@ -98,7 +99,7 @@ describe('the hash chain', () => {
 
   it('takes a hasher: the pure one and a passed one agree on the same chain', () => {
     const entries = chain(3);
-    expect(verifyChain(entries, sha256Hex)).toEqual({ ok: true, count: 3 });
+    expect(verifyChain(entries, sha256Hex)).toEqual({ ok: true, count: 3, lastHash: entries[2]?.hash });
     expect(verifyChain(entries, () => 'x'.repeat(64))).toMatchObject({ ok: false, brokenAt: 2 });
   });
 });

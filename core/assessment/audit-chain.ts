@@ -92,7 +92,8 @@ export interface BrokenLink {
 }
 
 export type ChainReport =
-  | { ok: true; count: number }
+  // The last hash, kept elsewhere, is what reveals entries deleted from the end.
+  | { ok: true; count: number; lastHash: string }
   | { ok: false; brokenAt: number; reason: ChainBreak; message: string; count: number };
 
 /**
@@ -137,7 +138,7 @@ export function createChainChecker(hasher: Hasher = sha256Hex) {
     report(): ChainReport {
       return broken
         ? { ok: false, brokenAt: broken.id, reason: broken.reason, message: broken.message, count }
-        : { ok: true, count };
+        : { ok: true, count, lastHash: previousHash };
     },
   };
 }

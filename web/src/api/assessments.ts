@@ -251,6 +251,8 @@ export interface AuditEntry {
 export interface AuditVerify {
   ok: boolean;
   count: number;
+  /** When intact: the last entry's hash, to keep elsewhere (it reveals entries deleted from the end). */
+  lastHash?: string;
   brokenAt?: number;
   reason?: 'prev_hash' | 'hash' | 'order';
   message?: string;

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '#core/assessment/sha256';
 import type { Io } from '../../cli/io';
 import { main } from '../../cli/main';
-import { openPglite } from '../../db/client';
+import { openPglite, queryRows } from '../../db/client';
 import { type Client, loginAs, setupTestApp, testConfig } from '../../testing/app';
 import { runAuditVerify, verifyAndReport } from './cli';
 import { type AuditInput, appendAudit, nodeSha256, verifyAuditChain } from './service';
@@ -67,10 +67,20 @@ describe('the audit log', () => {
         }),
       ),
     );
-    expect(await verifyAuditChain(harness.ctx.db)).toEqual({ ok: true, count: start + 24 });
+    const [last] = await queryRows<{ hash: string }>(
+      harness.ctx.db,
+      sql`select hash from audit_log order by id desc limit 1`,
+    );
+    expect(await verifyAuditChain(harness.ctx.db)).toEqual({
+      ok: true,
+      count: start + 24,
+      lastHash: last?.hash,
+    });
     const io = capture();
     expect(await verifyAndReport(harness.ctx.db, io)).toBe(0);
     expect(io.text()).toContain(`${start + 24} mục`);
+    // The last hash is printed, to be kept elsewhere: it reveals entries deleted from the end.
+    expect(io.text()).toContain(`${last?.hash}`);
   });
 
   it('is reported intact to an admin only', async () => {

@@ -13,7 +13,9 @@ import { type AuditVerification, verifyAuditChain } from './service';
 export function describeVerification(report: AuditVerification): { text: string; code: number } {
   if (report.ok) {
     return {
-      text: `Nhật ký thay đổi nguyên vẹn: ${report.count} mục, chuỗi băm khớp.\nAudit log intact: ${report.count} entries.\n`,
+      text:
+        `Nhật ký thay đổi nguyên vẹn: ${report.count} mục, chuỗi băm khớp. Mã băm cuối: ${report.lastHash}\n` +
+        `Audit log intact: ${report.count} entries. Last hash: ${report.lastHash}\n`,
       code: EXIT.ok,
     };
   }

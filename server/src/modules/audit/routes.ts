@@ -30,6 +30,10 @@ const entrySchema = z.object({
 const verifySchema = z.object({
   ok: z.boolean(),
   count: z.number().int().describe('Số mục đã kiểm tra (đến mục hỏng, nếu có)'),
+  lastHash: z
+    .string()
+    .optional()
+    .describe('Mã băm của mục cuối khi nguyên vẹn: lưu ở nơi khác để phát hiện mục bị xoá ở cuối'),
   brokenAt: z.number().int().optional().describe('Mục đầu tiên làm đứt chuỗi'),
   reason: z.enum(['prev_hash', 'hash', 'order']).optional(),
   message: z.string().optional(),
@@ -43,7 +47,7 @@ export const auditRoutes: RoutePlugin = (app, ctx) => {
         tags,
         summary: 'Kiểm tra chuỗi băm của nhật ký thay đổi (quản trị viên)',
         description:
-          'Tính lại mã băm của mọi mục theo thứ tự. Nguyên vẹn: `{ok: true, count}`; không: mục đầu tiên làm đứt chuỗi (`brokenAt`) và lý do.',
+          'Tính lại mã băm của mọi mục theo thứ tự. Nguyên vẹn: `{ok: true, count, lastHash}`; không: mục đầu tiên làm đứt chuỗi (`brokenAt`) và lý do.',
         response: { 200: verifySchema, ...errors },
       },
     },

@@ -45,6 +45,13 @@ export function AuditPage() {
             showIcon
             icon={<CheckCircleOutlined />}
             title={t('audit.intact', { count: verify.data.count })}
+            description={
+              verify.data.lastHash && (
+                <Typography.Text type="secondary" copyable={{ text: verify.data.lastHash }}>
+                  {t('audit.lastHash')}: <code>{verify.data.lastHash}</code>
+                </Typography.Text>
+              )
+            }
             style={{ marginBottom: 12 }}
             data-testid="audit-verdict"
           />
