@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Dashboard, ProjectionJson, UnitRow } from '../api/dashboard';
-import { canApologise, earliestNewDate, gaugeBands, recordsLinkFor, riskRows, sortUnits } from './view';
+import {
+  canApologise,
+  earliestNewDate,
+  gaugeBands,
+  heatmapOption,
+  recordsLinkFor,
+  riskRows,
+  sortUnits,
+} from './view';
 
 // Wednesday 1 December 2021.
 const TODAY = '2021-12-01';
@@ -139,5 +147,37 @@ describe('the gauge and the appraiser’s table', () => {
       'Xã Cẩm Chế',
       'Xã Vĩnh Lập',
     ]);
+  });
+});
+
+describe('the heatmap of area × unit', () => {
+  const rows = [
+    { name: 'Xã Vĩnh Lập', areas: { '1': '53.57', '2': null } },
+    { name: 'Xã Thanh Hồng', areas: { '1': '100', '2': '87.5' } },
+  ] as unknown as UnitRow[];
+  const areas = {
+    areas: [
+      { code: '1', name: 'Chỉ đạo điều hành' },
+      { code: '2', name: 'Thể chế' },
+    ],
+  };
+  const labelOf = (lang: string, cell: [number, number, number | '-']) => {
+    const series = heatmapOption(areas, rows, false, lang).series[0];
+    return series?.label.formatter({ value: cell });
+  };
+
+  it('holds one cell per unit and area, a missing index as "-"', () => {
+    expect(heatmapOption(areas, rows, false).series[0]?.data).toEqual([
+      [0, 0, 53.57],
+      [0, 1, '-'],
+      [1, 0, 100],
+      [1, 1, 87.5],
+    ]);
+  });
+
+  it('writes its cells as the table does: a decimal comma in Vietnamese, a point in English', () => {
+    expect(labelOf('vi', [0, 0, 53.57])).toBe('53,57');
+    expect(labelOf('en', [0, 0, 53.57])).toBe('53.57');
+    expect(labelOf('vi', [0, 1, '-'])).toBe('');
   });
 });

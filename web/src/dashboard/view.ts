@@ -212,7 +212,14 @@ export function areaBarsOption(
 }
 
 /** Area × unit heatmap of component indexes; units in the table's order. */
-export function heatmapOption(table: Pick<UnitsBelow, 'areas'>, rows: readonly UnitRow[], narrow: boolean) {
+export function heatmapOption(
+  table: Pick<UnitsBelow, 'areas'>,
+  rows: readonly UnitRow[],
+  narrow: boolean,
+  lang = 'vi',
+) {
+  // The cells read as the table does: a decimal comma in Vietnamese.
+  const number = new Intl.NumberFormat(lang === 'en' ? 'en' : 'vi-VN', { maximumFractionDigits: 2 });
   const data: [number, number, number | '-'][] = [];
   rows.forEach((u, x) => {
     table.areas.forEach((a, y) => {
@@ -246,7 +253,18 @@ export function heatmapOption(table: Pick<UnitsBelow, 'areas'>, rows: readonly U
       itemHeight: 120,
       inRange: { color: ['#c62828', '#ffb300', '#fff59d', '#66bb6a', '#1b5e20'] },
     },
-    series: [{ type: 'heatmap', data, label: { show: !narrow && rows.length <= 20, fontSize: 9 } }],
+    series: [
+      {
+        type: 'heatmap',
+        data,
+        label: {
+          show: !narrow && rows.length <= 20,
+          fontSize: 9,
+          formatter: (cell: { value: [number, number, number | '-'] }) =>
+            typeof cell.value[2] === 'number' ? number.format(cell.value[2]) : '',
+        },
+      },
+    ],
   };
 }
 

@@ -31,8 +31,8 @@ export function AppraiserView({ unitId, year }: { unitId: number; year: number |
   // A heatmap stays readable up to a few dozen columns: the first units in the table's order.
   const mapped = useMemo(() => rows.slice(0, HEATMAP_UNITS), [rows]);
   const option = useMemo(
-    () => (table.data ? heatmapOption(table.data, mapped, narrow) : null),
-    [table.data, mapped, narrow],
+    () => (table.data ? heatmapOption(table.data, mapped, narrow, i18n.language) : null),
+    [table.data, mapped, narrow, i18n.language],
   );
   if (year === null) return <Alert type="info" showIcon title={t('dashboard.noFrameworks')} />;
   if (table.isPending) return <Spin />;
