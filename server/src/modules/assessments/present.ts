@@ -34,11 +34,10 @@ export interface SheetData {
 }
 
 export async function loadSheetData(db: Db, sheetId: number): Promise<SheetData> {
-  const [entries, evidence, explanations] = await Promise.all([
-    q.entriesOf(db, [sheetId]),
-    q.evidenceOf(db, [sheetId]),
-    q.explanationsOf(db, [sheetId]),
-  ]);
+  // In turn: `db` may be a transaction, whose one connection takes one query at a time.
+  const entries = await q.entriesOf(db, [sheetId]);
+  const evidence = await q.evidenceOf(db, [sheetId]);
+  const explanations = await q.explanationsOf(db, [sheetId]);
   return { entries, evidence, explanations };
 }
 

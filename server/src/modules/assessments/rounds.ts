@@ -498,7 +498,9 @@ export async function closeExplanations(
 
 /** Appraised values of every sheet of a round, for publishing. */
 async function appraisedOfRound(tx: Tx, sheetIds: number[]) {
-  const [entries, evidence] = await Promise.all([q.entriesOf(tx, sheetIds), q.evidenceOf(tx, sheetIds)]);
+  // In turn: a transaction's one connection takes one query at a time.
+  const entries = await q.entriesOf(tx, sheetIds);
+  const evidence = await q.evidenceOf(tx, sheetIds);
   const bySheet = new Map<number, EntryData[]>();
   for (const id of sheetIds) {
     bySheet.set(

@@ -117,15 +117,16 @@ async function dossierYearFractions(
   year: number,
   period: Period,
 ): Promise<Fractions> {
-  const [open, tallies] = await Promise.all([
-    scannedFractions(db, 'dossiers', unitIds, period, sql`${T}.result_at is null`),
-    queryRows<Record<'unit_id' | 'received' | 'online' | 'handled' | 'on_time' | 'late_na', string | number>>(
-      db,
-      sql`select unit_id, received, received_online as online, handled, on_time, late_without_apology as late_na
-          from dossier_year_tallies
-          where year = ${year} and unit_id = any(${sql.param([...unitIds])}::integer[])`,
-    ),
-  ]);
+  // In turn: `db` may be a transaction, whose one connection takes one query at a time.
+  const open = await scannedFractions(db, 'dossiers', unitIds, period, sql`${T}.result_at is null`);
+  const tallies = await queryRows<
+    Record<'unit_id' | 'received' | 'online' | 'handled' | 'on_time' | 'late_na', string | number>
+  >(
+    db,
+    sql`select unit_id, received, received_online as online, handled, on_time, late_without_apology as late_na
+        from dossier_year_tallies
+        where year = ${year} and unit_id = any(${sql.param([...unitIds])}::integer[])`,
+  );
   const zero = { numerator: 0, denominator: 0 };
   const add = (a: Fraction | undefined, n: number, d: number): Fraction => ({
     numerator: (a ?? zero).numerator + n,

@@ -56,9 +56,10 @@ export async function kpisForUnits(
   unitIds: readonly number[],
   period: Period,
 ): Promise<Map<number, KpiReading>> {
-  const perRegister = await Promise.all(
-    REGISTERS.map((r) => q.registerFractions(ctx.db, r, unitIds, period)),
-  );
+  // In turn, not side by side: `ctx.db` may be a transaction (one connection, one query at
+  // a time); only the dossiers' query takes long.
+  const perRegister: Awaited<ReturnType<typeof q.registerFractions>>[] = [];
+  for (const r of REGISTERS) perRegister.push(await q.registerFractions(ctx.db, r, unitIds, period));
   const out = new Map<number, KpiReading>();
   for (const unitId of unitIds) {
     const fractions = Object.assign({}, ...perRegister.map((m) => m.get(unitId) ?? {}));

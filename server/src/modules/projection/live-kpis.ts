@@ -16,10 +16,10 @@ export async function liveKpisForUnits(
   unitIds: readonly number[],
   period: Period,
 ): Promise<Map<number, LiveKpis>> {
-  const [registers, tasks] = await Promise.all([
-    kpisForUnits(ctx, unitIds, period),
-    taskKpisForUnits(ctx, unitIds, period),
-  ]);
+  // One query after another: `ctx.db` may be a transaction, whose one connection takes one
+  // query at a time (the self-assessment's pre-fill reads these inside its transaction).
+  const registers = await kpisForUnits(ctx, unitIds, period);
+  const tasks = await taskKpisForUnits(ctx, unitIds, period);
   const out = new Map<number, LiveKpis>();
   for (const unitId of unitIds) {
     const kpis: LiveKpis = {};
