@@ -5,6 +5,7 @@ import {
   type FrameworkSpec,
   frameworkSpecArb,
   type LeafSpec,
+  leafArb,
   type NodeSpec,
   rawUnitArb,
   toFramework,
@@ -338,31 +339,6 @@ const bandsArb: fc.Arbitrary<Band[]> = fc
       }),
     { name: 'Cuối', min: fixed(0) },
   ]);
-
-/** Leaves as the engine's fixtures draw them (core/framework/fixtures/arbitraries.ts). */
-function leafArb(methods: readonly LeafSpec['method'][]): fc.Arbitrary<LeafSpec> {
-  return fc
-    .record({
-      method: fc.constantFrom(...methods),
-      max: fc.integer({ min: 1, max: 500 }),
-      middle: fc.integer({ min: 0, max: 100 }),
-      percents: fc.uniqueArray(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 4 }),
-      perCount: fc.integer({ min: 1, max: 200 }),
-    })
-    .map(({ method, max, middle, percents, perCount }) => {
-      const sorted = [...percents].sort((a, b) => b - a);
-      return {
-        kind: 'leaf',
-        method,
-        max,
-        levels: [max, Math.floor((max * middle) / 100), 0].filter((v, i, all) => all.indexOf(v) === i),
-        thresholds: sorted.map(
-          (p, i) => [p, Math.floor((max * (sorted.length - i)) / sorted.length)] as const,
-        ),
-        perCount,
-      };
-    });
-}
 
 const SCORED: LeafSpec['method'][] = ['thu_cong', 'lua_chon', 'nguong', 'ty_le', 'tru_diem', 'khao_sat'];
 
