@@ -7,7 +7,7 @@ export { type ProjectionJson, projectionToJson } from './json';
 export type { Locale } from './messages';
 export { recordsPhrase } from './messages';
 export { pathToTarget, WORK_LIMIT } from './path';
-export { bandOf, projectUnit, scoreWith, toKpiValue } from './project';
+export { bandOf, manualEntries, projectUnit, scoreWith, toKpiValue } from './project';
 export { indexOf, MAX_LEVELS, MAX_NEW_RECORDS, minPointsFor } from './reach';
 export type {
   Action,

@@ -27,6 +27,7 @@ import { scenarioArb } from '../kpi/arbitraries';
 import {
   type CriterionProjection,
   type Level,
+  manualEntries,
   type Projection,
   projectionToJson,
   projectUnit,
@@ -518,5 +519,13 @@ describe('properties', { timeout: 60_000 }, () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('the self-assessment values a projection takes', () => {
+  it('keeps those of criteria scored by hand and drops those of criteria reading a KPI', () => {
+    const two = { kind: 'points', points: fixed(2) } as const;
+    const one = { kind: 'points', points: fixed(1) } as const;
+    expect(manualEntries(SAMPLE, { '2.1': two, '3.4': one })).toEqual({ '2.1': two });
   });
 });

@@ -364,3 +364,17 @@ function bestCase(
   }
   return scoreWith(c, inputs, changes).score;
 }
+
+/**
+ * The unit's own self-assessment values of the criteria scored by hand. A criterion that
+ * reads a KPI keeps its live value: the sheet holds a snapshot taken when it was opened.
+ */
+export function manualEntries(
+  compiled: CompiledFramework,
+  draft: Record<string, NodeInput>,
+): Record<string, NodeInput> {
+  const readsKpi = new Set(
+    compiled.nodes.flatMap((node) => (!isParent(node) && node.kpi ? [node.code] : [])),
+  );
+  return Object.fromEntries(Object.entries(draft).filter(([code]) => !readsKpi.has(code)));
+}

@@ -11,7 +11,7 @@ import {
   scoreUnit,
   setInput,
 } from '#core/framework/index';
-import { bandOf, indexOf, toKpiValue } from '#core/projection/index';
+import { bandOf, indexOf, manualEntries, toKpiValue } from '#core/projection/index';
 import { yearPeriod } from '#core/time/index';
 import { ancestorPaths, SUBTREE_ROLES, type UnitLevel } from '#core/units';
 import type { AppContext } from '../../context';
@@ -25,7 +25,6 @@ import { units } from '../units/schema';
 import { requireUnitInScope } from '../units/service';
 import { type LiveKpis, liveKpisForUnits } from './live-kpis';
 import { type LastYearResult, lastYearResults } from './previous';
-import { manualEntries } from './service';
 
 // The appraiser's table: the projected index of every unit below one, computed on request
 // in one pass — the frameworks of the year in one query, every live KPI of every unit in

@@ -1,14 +1,17 @@
 import {
-  type CompiledFramework,
   compileFramework,
   type Fixed,
   formatDecimal,
-  isParent,
-  type NodeInput,
   parseDecimal,
   parseFrameworkJson,
 } from '#core/framework/index';
-import { type PathToTarget, pathToTarget, projectionToJson, projectUnit } from '#core/projection/index';
+import {
+  manualEntries,
+  type PathToTarget,
+  pathToTarget,
+  projectionToJson,
+  projectUnit,
+} from '#core/projection/index';
 import { vnDateOf, yearPeriod } from '#core/time/index';
 import type { AppContext } from '../../context';
 import { AppError } from '../../lib/errors';
@@ -53,20 +56,6 @@ async function project(ctx: AppContext, user: AuthUser, unitId: number, year: nu
     framework,
     projection: projectUnit(compiled, { kpis, entries: manualEntries(compiled, draft) }),
   };
-}
-
-/**
- * The unit's own self-assessment values of the criteria scored by hand. A criterion that
- * reads a KPI keeps its live value: the sheet holds a snapshot taken when it was opened.
- */
-export function manualEntries(
-  compiled: CompiledFramework,
-  draft: Record<string, NodeInput>,
-): Record<string, NodeInput> {
-  const readsKpi = new Set(
-    compiled.nodes.flatMap((node) => (!isParent(node) && node.kpi ? [node.code] : [])),
-  );
-  return Object.fromEntries(Object.entries(draft).filter(([code]) => !readsKpi.has(code)));
 }
 
 export async function unitProjection(ctx: AppContext, user: AuthUser, unitId: number, year: number) {
